@@ -1,0 +1,112 @@
+package it.familyaudit.workflow.certificate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The certificate as a one-page PDF, drawn from the register entry each time it is asked for,
+ * so the document always matches the register and nothing is stored twice.
+ */
+final class CertificatePdf {
+
+    private static final DateTimeFormatter ITALIAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ITALIAN);
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDType1Font ITALIC = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+
+    private CertificatePdf() {
+    }
+
+    record Content(String organizationName, String number, LocalDate issueDate, String verificationCode, int cycleNo,
+                   String scope) {
+    }
+
+    static byte[] render(Content c) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Certificato Family Audit " + c.number());
+            info.setSubject("Family Audit certificate");
+            info.setCreator("Family Audit Workflow");
+            info.setCreationDate(GregorianCalendar.from(c.issueDate().atStartOfDay(ZoneId.of("Europe/Rome"))));
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            float width = page.getMediaBox().getWidth();
+            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                s.setLineWidth(2f);
+                s.addRect(36, 36, width - 72, page.getMediaBox().getHeight() - 72);
+                s.stroke();
+                centered(s, BOLD, 30, width, 720, "Certificato Family Audit");
+                centered(s, ITALIC, 13, width, 696, "Family Audit certificate");
+                centered(s, REGULAR, 14, width, 640, "Si attesta che / This is to certify that");
+                centered(s, BOLD, 20, width, 605, c.organizationName());
+                centered(s, REGULAR, 12, width, 570,
+                        "ha ottenuto la certificazione Family Audit per le politiche di conciliazione vita-lavoro");
+                centered(s, ITALIC, 11, width, 552, "has been awarded the Family Audit work-life balance certification");
+                centered(s, REGULAR, 12, width, 520, "Ambito / Scope: " + ("units".equals(c.scope())
+                        ? "alcune unità organizzative / some units" : "intera organizzazione / whole organisation"));
+                line(s, 120, 450, "Numero del certificato / Certificate number:", c.number());
+                line(s, 120, 425, "Data di rilascio / Issue date:", ITALIAN_DATE.format(c.issueDate()));
+                line(s, 120, 400, "Ciclo di certificazione / Cycle:", String.valueOf(c.cycleNo()));
+                line(s, 120, 375, "Codice di verifica / Verification code:", c.verificationCode());
+                centered(s, ITALIC, 10, width, 300,
+                        "Il codice di verifica permette all'ente di certificazione di confermare l'autenticità del certificato.");
+                centered(s, ITALIC, 10, width, 286,
+                        "The verification code lets the certifying agency confirm that this certificate is genuine.");
+                centered(s, REGULAR, 11, width, 200, "Il Consiglio dell'Audit / The Audit Council");
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot draw the certificate " + c.number(), e);
+        }
+    }
+
+    private static void centered(PDPageContentStream s, PDType1Font font, float size, float width, float y, String text)
+            throws IOException {
+        text = printable(font, text);
+        float textWidth = font.getStringWidth(text) / 1000 * size;
+        s.beginText();
+        s.setFont(font, size);
+        s.newLineAtOffset(Math.max(40, (width - textWidth) / 2), y);
+        s.showText(text);
+        s.endText();
+    }
+
+    /** The standard fonts know Western European letters only; anything else would stop the drawing. */
+    private static String printable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            try {
+                font.encode(ch);
+                out.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
+    private static void line(PDPageContentStream s, float x, float y, String label, String value) throws IOException {
+        s.beginText();
+        s.setFont(REGULAR, 12);
+        s.newLineAtOffset(x, y);
+        s.showText(label + " ");
+        s.setFont(BOLD, 12);
+        s.showText(printable(BOLD, value));
+        s.endText();
+    }
+}

@@ -1,0 +1,58 @@
+package it.familyaudit.workflow.certificate;
+
+import it.familyaudit.workflow.engine.EngineTime;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The register of certificates and the yearly counter behind their numbers. */
+@Repository
+public class CertificateRepository {
+
+    private static final String SELECT = """
+            SELECT id, certification_id, kind, number, issue_date, verification_code, status FROM fa_certificate""";
+
+    private final JdbcClient db;
+
+    CertificateRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<Certificate> find(long certificationId, String kind) {
+        return db.sql(SELECT + " WHERE certification_id = :cert AND kind = :kind")
+                .param("cert", certificationId).param("kind", kind)
+                .query((rs, n) -> new Certificate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7)))
+                .optional();
+    }
+
+    /**
+     * The next number of the year. The row lock taken by the UPDATE serialises concurrent issues;
+     * the first issue of a year inserts the row, and a concurrent first insert fails on the key and
+     * is retried by the job executor.
+     */
+    int nextNumber(int year) {
+        int updated = db.sql("UPDATE fa_certificate_counter SET last_value = last_value + 1 WHERE counter_year = :year")
+                .param("year", year).update();
+        if (updated == 0) {
+            db.sql("INSERT INTO fa_certificate_counter (counter_year, last_value) VALUES (:year, 1)").param("year", year).update();
+            return 1;
+        }
+        return db.sql("SELECT last_value FROM fa_certificate_counter WHERE counter_year = :year")
+                .param("year", year).query(Integer.class).single();
+    }
+
+    void insert(long certificationId, String kind, String number, LocalDate issueDate, String verificationCode) {
+        db.sql("""
+                INSERT INTO fa_certificate (certification_id, kind, number, issue_date, verification_code, status, issued_at)
+                VALUES (:cert, :kind, :number, :date, :code, 'VALID', :at)
+                """)
+                .param("cert", certificationId).param("kind", kind).param("number", number)
+                .param("date", Date.valueOf(issueDate)).param("code", verificationCode)
+                .param("at", Timestamp.from(EngineTime.now()))
+                .update();
+    }
+}

@@ -1,0 +1,42 @@
+package it.familyaudit.workflow.certification;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One certification cycle of one organisation, as kept in {@code fa_certification}. */
+public record Certification(
+        long id,
+        long organizationId,
+        int cycleNo,
+        String processInstanceId,
+        Phase phase,
+        CertificationStatus status,
+        String startedBy,
+        Instant startedAt,
+        Instant endedAt,
+        String scope,
+        String scopeUnits,
+        Integer employeesInvolved,
+        String internalActNumber,
+        LocalDate internalActDate,
+        String referentUserId,
+        String referentName,
+        String referentEmail,
+        String referentPhone,
+        BigDecimal feeAmount,
+        String paymentNoticeNumber,
+        LocalDate paymentDate,
+        BigDecimal amountPaid,
+        String consultantUserId,
+        String evaluatorUserId,
+        LocalDate kickoffDate,
+        LocalDate evaluationDeadline,
+        Instant deadlineWarnedAt,
+        boolean overdue,
+        String workingGroupWarning) {
+
+    public boolean isActive() {
+        return status == CertificationStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,221 @@
+package it.familyaudit.workflow.certification;
+
+import it.familyaudit.workflow.engine.EngineTime;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code fa_certification} table. Every change is guarded by the state it needs: a change
+ * that finds the cycle already ended touches nothing and says so.
+ */
+@Repository
+public class CertificationRepository {
+
+    private static final String COLUMNS = """
+            id, organization_id, cycle_no, process_instance_id, phase, status, started_by, started_at, ended_at,
+            scope, scope_units, employees_involved, internal_act_number, internal_act_date, referent_user_id,
+            referent_name, referent_email, referent_phone, fee_amount, payment_notice_number, payment_date,
+            amount_paid, consultant_user_id, evaluator_user_id, kickoff_date, evaluation_deadline,
+            deadline_warned_at, overdue, working_group_warning
+            """;
+
+    private static final RowMapper<Certification> ROW = CertificationRepository::map;
+
+    private final JdbcClient db;
+
+    CertificationRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<Certification> findById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE id = :id")
+                .param("id", id).query(ROW).optional();
+    }
+
+    public Certification get(long id) {
+        return findById(id).orElseThrow(() -> new IllegalStateException("No certification " + id));
+    }
+
+    public Optional<Certification> findActive(long organizationId) {
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND status = 'ACTIVE'")
+                .param("org", organizationId).query(ROW).optional();
+    }
+
+    public Optional<Certification> findByProcessInstance(String processInstanceId) {
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE process_instance_id = :pi")
+                .param("pi", processInstanceId).query(ROW).optional();
+    }
+
+    /** Certifications of the given organisations, newest first; all of them when {@code organizationIds} is null. */
+    public List<Certification> findAll(Collection<Long> organizationIds, String professional, int limit) {
+        String where = organizationIds == null && professional == null ? "1 = 1"
+                : professional != null ? "(consultant_user_id = :user OR evaluator_user_id = :user)"
+                : organizationIds.isEmpty() ? "1 = 0" : "organization_id IN (:orgs)";
+        var sql = db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE " + where
+                + " ORDER BY started_at DESC, id DESC FETCH FIRST :limit ROWS ONLY");
+        if (professional != null) {
+            sql = sql.param("user", professional);
+        } else if (organizationIds != null && !organizationIds.isEmpty()) {
+            sql = sql.param("orgs", organizationIds);
+        }
+        return sql.param("limit", limit).query(ROW).list();
+    }
+
+    /** Opens the next cycle of the organisation; the caller has checked that none is active. */
+    long open(long organizationId, String processInstanceId, String startedBy) {
+        db.sql("""
+                INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status,
+                                              started_by, started_at, overdue)
+                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE
+                FROM fa_certification WHERE organization_id = :org
+                """)
+                .param("org", organizationId)
+                .param("pi", processInstanceId)
+                .param("by", startedBy)
+                .param("now", Timestamp.from(EngineTime.now()))
+                .update();
+        return findByProcessInstance(processInstanceId).orElseThrow().id();
+    }
+
+    void updatePhase(long id, Phase phase) {
+        active(db.sql("UPDATE fa_certification SET phase = :phase WHERE id = :id AND status = 'ACTIVE'")
+                .param("phase", phase.name()), id);
+    }
+
+    void recordApplication(long id, String scope, String scopeUnits, int employees, String actNumber, LocalDate actDate,
+                           String referentUserId, String referentName, String referentEmail, String referentPhone) {
+        active(db.sql("""
+                UPDATE fa_certification SET scope = :scope, scope_units = :units, employees_involved = :employees,
+                       internal_act_number = :actNumber, internal_act_date = :actDate, referent_user_id = :refUser,
+                       referent_name = :refName, referent_email = :refEmail, referent_phone = :refPhone
+                WHERE id = :id AND status = 'ACTIVE'
+                """)
+                .param("scope", scope).param("units", scopeUnits).param("employees", employees)
+                .param("actNumber", actNumber).param("actDate", Date.valueOf(actDate))
+                .param("refUser", referentUserId).param("refName", referentName)
+                .param("refEmail", referentEmail).param("refPhone", referentPhone), id);
+    }
+
+    void recordFee(long id, BigDecimal fee) {
+        active(db.sql("UPDATE fa_certification SET fee_amount = :fee WHERE id = :id AND status = 'ACTIVE'")
+                .param("fee", fee), id);
+    }
+
+    void recordPayment(long id, String notice, LocalDate date, BigDecimal amount) {
+        active(db.sql("""
+                UPDATE fa_certification SET payment_notice_number = :notice, payment_date = :date, amount_paid = :amount
+                WHERE id = :id AND status = 'ACTIVE'
+                """).param("notice", notice).param("date", Date.valueOf(date)).param("amount", amount), id);
+    }
+
+    void assignConsultant(long id, String consultant) {
+        active(db.sql("UPDATE fa_certification SET consultant_user_id = :user WHERE id = :id AND status = 'ACTIVE'")
+                .param("user", consultant), id);
+    }
+
+    void assignEvaluator(long id, String evaluator) {
+        active(db.sql("UPDATE fa_certification SET evaluator_user_id = :user WHERE id = :id AND status = 'ACTIVE'")
+                .param("user", evaluator), id);
+    }
+
+    void recordKickoff(long id, LocalDate date, LocalDate deadline) {
+        active(db.sql("""
+                UPDATE fa_certification SET kickoff_date = :date, evaluation_deadline = :deadline
+                WHERE id = :id AND status = 'ACTIVE'
+                """).param("date", Date.valueOf(date)).param("deadline", Date.valueOf(deadline)), id);
+    }
+
+    /** @return false when the warning had already been recorded (a retried job) */
+    boolean markDeadlineWarned(long id) {
+        return db.sql("""
+                UPDATE fa_certification SET deadline_warned_at = :now
+                WHERE id = :id AND status = 'ACTIVE' AND deadline_warned_at IS NULL
+                """).param("now", Timestamp.from(EngineTime.now())).param("id", id).update() == 1;
+    }
+
+    void markOverdue(long id) {
+        active(db.sql("UPDATE fa_certification SET overdue = TRUE WHERE id = :id AND status = 'ACTIVE'"), id);
+    }
+
+    void extendDeadline(long id, LocalDate deadline) {
+        active(db.sql("""
+                UPDATE fa_certification SET overdue = FALSE, evaluation_deadline = :deadline
+                WHERE id = :id AND status = 'ACTIVE'
+                """).param("deadline", Date.valueOf(deadline)), id);
+    }
+
+    public void recordWorkingGroupWarning(long id, String warning) {
+        active(db.sql("UPDATE fa_certification SET working_group_warning = :w WHERE id = :id AND status = 'ACTIVE'")
+                .param("w", warning), id);
+    }
+
+    /** Ends the cycle; false when it had already ended. */
+    public boolean end(long id, CertificationStatus status) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("Not a final status: " + status);
+        }
+        return db.sql("""
+                UPDATE fa_certification SET status = :status, phase = :status, ended_at = :now
+                WHERE id = :id AND status = 'ACTIVE'
+                """).param("status", status.name()).param("now", Timestamp.from(EngineTime.now()))
+                .param("id", id).update() == 1;
+    }
+
+    private static void active(JdbcClient.StatementSpec update, long id) {
+        if (update.param("id", id).update() != 1) {
+            throw new CertificationNotActiveException(id);
+        }
+    }
+
+    private static Certification map(ResultSet rs, int row) throws SQLException {
+        return new Certification(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getInt("cycle_no"),
+                rs.getString("process_instance_id"),
+                Phase.valueOf(rs.getString("phase")),
+                CertificationStatus.valueOf(rs.getString("status")),
+                rs.getString("started_by"),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("ended_at")),
+                rs.getString("scope"),
+                rs.getString("scope_units"),
+                (Integer) rs.getObject("employees_involved", Integer.class),
+                rs.getString("internal_act_number"),
+                date(rs.getDate("internal_act_date")),
+                rs.getString("referent_user_id"),
+                rs.getString("referent_name"),
+                rs.getString("referent_email"),
+                rs.getString("referent_phone"),
+                rs.getBigDecimal("fee_amount"),
+                rs.getString("payment_notice_number"),
+                date(rs.getDate("payment_date")),
+                rs.getBigDecimal("amount_paid"),
+                rs.getString("consultant_user_id"),
+                rs.getString("evaluator_user_id"),
+                date(rs.getDate("kickoff_date")),
+                date(rs.getDate("evaluation_deadline")),
+                instant(rs.getTimestamp("deadline_warned_at")),
+                rs.getBoolean("overdue"),
+                rs.getString("working_group_warning"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,155 @@
+package it.familyaudit.workflow.certification;
+
+import it.familyaudit.workflow.organization.Organization;
+import it.familyaudit.workflow.organization.OrganizationRepository;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.web.ApiException;
+import java.sql.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starting a certification, seeing where it stands, and withdrawing from it. */
+@Service
+public class CertificationService {
+
+    private final CertificationRepository certifications;
+    private final OrganizationRepository organizations;
+    private final Timeline timeline;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final CurrentUsers users;
+    private final JdbcClient db;
+
+    CertificationService(CertificationRepository certifications, OrganizationRepository organizations, Timeline timeline,
+                         RuntimeService runtime, TaskService tasks, CurrentUsers users, JdbcClient db) {
+        this.certifications = certifications;
+        this.organizations = organizations;
+        this.timeline = timeline;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.users = users;
+        this.db = db;
+    }
+
+    /** The referent starts the next cycle of their organisation. */
+    @Transactional
+    public CertificationView start(CurrentUser user) {
+        if (!user.has(Roles.REFERENT)) {
+            throw ApiException.forbidden("Solo il referente interno avvia la certificazione / Only the internal referent starts a certification");
+        }
+        Organization organization = ownOrganization(user);
+        certifications.findActive(organization.id()).ifPresent(active -> {
+            throw new CertificationAlreadyActiveException(organization.name(), active.id());
+        });
+        ProcessInstance instance = users.asUser(user, () -> runtime
+                .createProcessInstanceByKey(CertificationProcess.KEY)
+                .processDefinitionWithoutTenantId()
+                .setVariable(CertificationProcess.ORGANIZATION_CODE, organization.code())
+                .execute());
+        return view(certifications.findByProcessInstance(instance.getId()).orElseThrow());
+    }
+
+    public List<CertificationView> list(CurrentUser user) {
+        List<Certification> found;
+        if (user.seesAllOrganisations()) {
+            found = certifications.findAll(null, null, 500);
+        } else if (user.hasAny(Roles.ORGANISATION_ROLES)) {
+            List<Long> ids = user.tenants().stream().map(organizations::findByCode).flatMap(Optional::stream)
+                    .map(Organization::id).toList();
+            found = certifications.findAll(ids, null, 500);
+        } else if (user.hasAny(Roles.PROFESSIONAL_ROLES)) {
+            found = certifications.findAll(null, user.id(), 500);
+        } else {
+            throw ApiException.forbidden("Il tuo ruolo non vede le certificazioni / Your role sees no certifications");
+        }
+        return found.stream().map(c -> summary(c)).toList();
+    }
+
+    public CertificationView get(CurrentUser user, long id) {
+        return view(visible(user, id));
+    }
+
+    /** The certification if this user may see it; 404 otherwise, so that others' ids reveal nothing. */
+    public Certification visible(CurrentUser user, long id) {
+        Certification c = certifications.findById(id).orElseThrow(() -> ApiException.notFound("Certificazione"));
+        if (user.seesAllOrganisations()) {
+            return c;
+        }
+        String code = organizations.findById(c.organizationId()).orElseThrow().code();
+        boolean own = user.hasAny(Roles.ORGANISATION_ROLES) && user.tenants().contains(code);
+        boolean assigned = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId())
+                || user.has(Roles.EVALUATOR) && user.id().equals(c.evaluatorUserId());
+        if (!own && !assigned) {
+            throw ApiException.notFound("Certificazione");
+        }
+        return c;
+    }
+
+    /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */
+    @Transactional
+    public CertificationView withdraw(CurrentUser user, long id, String reason) {
+        Certification c = visible(user, id);
+        if (!user.hasAny(Set.of(Roles.REFERENT, Roles.MANAGEMENT))) {
+            throw ApiException.forbidden("Solo l'organizzazione può ritirarsi / Only the organisation can withdraw");
+        }
+        if (!c.isActive()) {
+            throw new CertificationNotActiveException(id);
+        }
+        timeline.recordBy(id, "WITHDRAWAL_REQUESTED", "Ritiro richiesto: " + reason, user.id());
+        // Our checks above decide who may withdraw; the engine is not asked for instance rights that
+        // would also let the referent change variables through Tasklist's REST API.
+        runtime.createMessageCorrelation(CertificationProcess.WITHDRAWAL_MESSAGE)
+                .processInstanceId(c.processInstanceId())
+                .correlateWithResult();
+        return view(certifications.get(id));
+    }
+
+    private Organization ownOrganization(CurrentUser user) {
+        List<Organization> own = user.tenants().stream().map(organizations::findByCode).flatMap(Optional::stream).toList();
+        if (own.size() != 1) {
+            throw ApiException.forbidden("L'utente non appartiene a una sola organizzazione / The user belongs to no single organisation");
+        }
+        return own.get(0);
+    }
+
+    private CertificationView summary(Certification c) {
+        return build(c, List.of(), List.of());
+    }
+
+    private CertificationView view(Certification c) {
+        List<CertificationView.OpenTask> open = tasks.createTaskQuery().processInstanceId(c.processInstanceId())
+                .orderByTaskCreateTime().asc().list().stream()
+                .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                        tasks.getIdentityLinksForTask(t.getId()).stream()
+                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                                .map(l -> l.getGroupId()).toList(),
+                        t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                .toList();
+        return build(c, open, timeline.of(c.id()));
+    }
+
+    private CertificationView build(Certification c, List<CertificationView.OpenTask> open, List<TimelineEntry> events) {
+        Organization o = organizations.findById(c.organizationId()).orElseThrow();
+        CertificationView.CertificateRef certificate = db.sql("""
+                SELECT number, issue_date, verification_code FROM fa_certificate
+                WHERE certification_id = :id AND kind = 'FAMILY_AUDIT'
+                """).param("id", c.id())
+                .query((rs, n) -> new CertificationView.CertificateRef(rs.getString(1), ((Date) rs.getDate(2)).toLocalDate(),
+                        rs.getString(3), "/api/certifications/" + c.id() + "/certificate.pdf"))
+                .optional().orElse(null);
+        return new CertificationView(c.id(), o.code(), o.name(), c.cycleNo(), c.phase().name(), c.phase().italian(),
+                c.status().name(), c.overdue(), c.startedAt(), c.endedAt(), c.kickoffDate(), c.evaluationDeadline(),
+                c.deadlineWarnedAt(), c.employeesInvolved(), c.feeAmount(), c.paymentDate(), c.referentName(),
+                c.consultantUserId(), c.evaluatorUserId(), c.workingGroupWarning(), open, events, certificate);
+    }
+}

@@ -1,0 +1,47 @@
+package it.familyaudit.workflow.evaluation;
+
+import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.tasks.FormValues;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class EvaluationReportRepository {
+
+    private final JdbcClient db;
+
+    EvaluationReportRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    void add(long certificationId, FormValues v, String evaluator) {
+        db.sql("""
+                INSERT INTO fa_evaluation_report (certification_id, visit_date, findings, report_text, outcome,
+                                                  integration_requests, evaluator_user_id, submitted_at)
+                VALUES (:cert, :visit, :findings, :report, :outcome, :integration, :evaluator, :at)
+                """)
+                .param("cert", certificationId)
+                .param("visit", Date.valueOf(v.date("visitDate")))
+                .param("findings", v.text("findings"))
+                .param("report", v.text("reportText"))
+                .param("outcome", v.text("evaluationOutcome"))
+                .param("integration", v.text("integrationRequests"))
+                .param("evaluator", evaluator)
+                .param("at", Timestamp.from(EngineTime.now()))
+                .update();
+    }
+
+    public List<EvaluationReport> of(long certificationId) {
+        return db.sql("""
+                SELECT id, visit_date, findings, outcome, integration_requests, evaluator_user_id, submitted_at
+                FROM fa_evaluation_report WHERE certification_id = :cert ORDER BY submitted_at, id
+                """)
+                .param("cert", certificationId)
+                .query((rs, n) -> new EvaluationReport(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,59 @@
+package it.familyaudit.workflow.evaluation;
+
+import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.Phase;
+import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.tasks.FormValues;
+import it.familyaudit.workflow.tasks.StepOutcome;
+import it.familyaudit.workflow.tasks.TaskStep;
+import it.familyaudit.workflow.tasks.TaskSubmission;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The evaluator's visit and report. */
+@Configuration(proxyBeanMethods = false)
+class EvaluationSteps {
+
+    @Bean
+    TaskStep recordEvaluationVisitStep(EvaluationReportRepository reports) {
+        return new TaskStep() {
+            @Override
+            public String taskKey() {
+                return CertificationProcess.RECORD_EVALUATION_VISIT;
+            }
+
+            @Override
+            public String phase() {
+                return Phase.EVALUATION.name();
+            }
+
+            @Override
+            public void validate(TaskSubmission s, List<FieldError> errors) {
+                FormValues v = s.values();
+                LocalDate visit = v.date("visitDate");
+                if (visit != null && visit.isAfter(EngineTime.today())) {
+                    errors.add(new FieldError("visitDate", "La data non può essere nel futuro"));
+                }
+                if ("integration".equals(v.text("evaluationOutcome")) && !v.has("integrationRequests")) {
+                    errors.add(new FieldError("integrationRequests", "Indicare le integrazioni richieste"));
+                }
+            }
+
+            @Override
+            public StepOutcome complete(TaskSubmission s) {
+                String outcome = s.values().text("evaluationOutcome");
+                reports.add(s.certificationId(), s.values(), s.actor());
+                String what = switch (outcome) {
+                    case "positive" -> "positivo";
+                    case "integration" -> "integrazione richiesta";
+                    default -> "negativo";
+                };
+                return StepOutcome.decided(CertificationProcess.EVALUATION_OUTCOME, outcome,
+                        "Rapporto di valutazione consegnato, esito " + what);
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package it.familyaudit.workflow.security;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling: the Camunda user, its groups (our roles) and its tenants (the organisations it
+ * may act in: its own, the ones it is assigned to as professional, all of them for the agency).
+ */
+public record CurrentUser(String id, Set<String> groups, Set<String> tenants) {
+
+    public CurrentUser {
+        groups = Set.copyOf(groups);
+        tenants = Set.copyOf(tenants);
+    }
+
+    public boolean has(String role) {
+        return groups.contains(role);
+    }
+
+    public boolean hasAny(Set<String> roles) {
+        return !Collections.disjoint(groups, roles);
+    }
+
+    /** The agency and the council see every organisation. */
+    public boolean seesAllOrganisations() {
+        return hasAny(Roles.AGENCY_ROLES);
+    }
+
+    public boolean mayActIn(String tenant) {
+        return tenant != null && (seesAllOrganisations() || tenants.contains(tenant));
+    }
+
+    public List<String> groupList() {
+        return List.copyOf(groups);
+    }
+
+    public List<String> tenantList() {
+        return List.copyOf(tenants);
+    }
+}

@@ -1,0 +1,12 @@
+package it.familyaudit.workflow.tasks;
+
+/**
+ * Where the task machinery reports to the certification it works for: kept as an interface so
+ * that the task package does not depend on the certification package that uses it.
+ */
+public interface CertificationJournal {
+
+    void taskCreated(long certificationId, String taskKey, String phase);
+
+    void taskCompleted(TaskSubmission submission, StepOutcome outcome);
+}

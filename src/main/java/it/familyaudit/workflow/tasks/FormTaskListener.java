@@ -1,0 +1,112 @@
+package it.familyaudit.workflow.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.engine.EngineAccess;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Attached to every user task by {@link TaskListenersParseListener}. On create it moves the
+ * certification to the task's phase and gives the form its options; on complete it validates the
+ * submission against the task's form, lets the step write its records, and leaves only the
+ * step's decisions as process variables. It runs inside the engine's transaction: a failed check
+ * rolls the completion back whether it came from our API, Tasklist or {@code /engine-rest}.
+ */
+final class FormTaskListener implements TaskListener {
+
+    /** Process variable every certification instance carries. */
+    static final String CERTIFICATION_ID = "certificationId";
+
+    private final String formId;
+    private final FormRegistry forms;
+    private final TaskSteps steps;
+    private final CertificationJournal journal;
+    private final ObjectMapper json;
+
+    FormTaskListener(String formId, FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json) {
+        this.formId = formId;
+        this.forms = forms;
+        this.steps = steps;
+        this.journal = journal;
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_COMPLETE -> completed(task);
+            default -> { }
+        }
+    }
+
+    private void created(DelegateTask task) {
+        long certificationId = certificationId(task);
+        TaskStep step = steps.get(task.getTaskDefinitionKey());
+        journal.taskCreated(certificationId, task.getTaskDefinitionKey(), step.phase());
+        step.formVariables(task, certificationId).forEach((name, value) -> task.setVariableLocal(name, asFormValue(value)));
+    }
+
+    private void completed(DelegateTask task) {
+        FormSchema schema = forms.get(formId);
+        Map<String, Object> raw = new HashMap<>();
+        for (String key : schema.keys()) {
+            raw.put(key, plain(task.getVariable(key)));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        FormValues values = FormValidator.validate(schema, raw, errors);
+        TaskStep step = steps.get(task.getTaskDefinitionKey());
+        TaskSubmission submission = new TaskSubmission(
+                task.getId(), task.getTaskDefinitionKey(), certificationId(task), EngineAccess.currentActor(), values);
+        step.validate(submission, errors);
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        StepOutcome outcome = step.complete(submission);
+        journal.taskCompleted(submission, outcome);
+        // The records are in our tables now; the engine keeps only what it routes on.
+        for (String key : schema.keys()) {
+            task.removeVariable(key);
+        }
+        outcome.processVariables().forEach(task::setVariable);
+    }
+
+    private static long certificationId(DelegateTask task) {
+        Object id = task.getVariable(CERTIFICATION_ID);
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("Task " + task.getId() + " belongs to no certification");
+        }
+        return n.longValue();
+    }
+
+    /** Forms submit dynamic lists as Spin JSON; our checks read plain lists and maps. */
+    private Object plain(Object value) {
+        if (value instanceof SpinJsonNode node) {
+            try {
+                return json.readValue(node.toString(), Object.class);
+            } catch (JsonProcessingException e) {
+                return node.toString();
+            }
+        }
+        return value;
+    }
+
+    /** Lists and maps reach form-js as JSON, which is what its {@code valuesKey} selects read. */
+    private Object asFormValue(Object value) {
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            try {
+                return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return value;
+    }
+}

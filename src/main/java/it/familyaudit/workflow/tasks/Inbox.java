@@ -1,0 +1,215 @@
+package it.familyaudit.workflow.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.web.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+
+/**
+ * The user's tasks: the list, one task with its form, and its completion. Who may see a task is
+ * decided here (organisation, role, assignment) before the engine is asked; the engine then checks
+ * its own authorizations, and the task listener re-validates the data inside the completion.
+ */
+@Service
+public class Inbox {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final FormService formService;
+    private final FormRegistry forms;
+    private final TaskCertifications certifications;
+    private final CurrentUsers users;
+    private final ObjectMapper json;
+
+    Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms,
+          TaskCertifications certifications, CurrentUsers users, ObjectMapper json) {
+        this.tasks = tasks;
+        this.history = history;
+        this.formService = formService;
+        this.forms = forms;
+        this.certifications = certifications;
+        this.users = users;
+        this.json = json;
+    }
+
+    public TaskView.Page myTasks(CurrentUser user, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("page >= 0 e 1 <= size <= " + MAX_PAGE_SIZE);
+        }
+        TaskQuery query = tasks.createTaskQuery().taskCandidateGroupIn(user.groupList()).includeAssignedTasks();
+        if (!user.seesAllOrganisations()) {
+            if (user.tenants().isEmpty()) {
+                return new TaskView.Page(List.of(), 0, page, size);
+            }
+            query.tenantIdIn(user.tenantList().toArray(String[]::new));
+        }
+        long total = query.count();
+        List<Task> found = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(page * size, size);
+        return new TaskView.Page(summaries(found), total, page, size);
+    }
+
+    public TaskView.Detail get(CurrentUser user, String taskId) {
+        Task task = accessible(user, taskId);
+        FormSchema schema = forms.get(formId(task));
+        VariableMap variables = formService.getTaskFormVariables(taskId);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FormField field : schema.fields()) {
+            put(values, field.key(), variables);
+            if (field.valuesKey() != null) {
+                put(values, field.valuesKey(), variables);
+            }
+        }
+        return new TaskView.Detail(summaries(List.of(task)).get(0), candidateGroups(taskId), schema.json(), values);
+    }
+
+    public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
+        Task task = accessible(user, taskId);
+        FormSchema schema = forms.get(formId(task));
+        List<FieldError> unknown = submitted.keySet().stream()
+                .filter(key -> schema.field(key).isEmpty())
+                .sorted()
+                .map(key -> new FieldError(key, "Campo sconosciuto per questo modulo / Unknown field"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new FormValidationException(unknown);
+        }
+        VariableMap variables = Variables.createVariables();
+        // Transient: the listener reads them in this transaction and the engine never stores them.
+        submitted.forEach((key, value) -> variables.putValueTyped(key, transientValue(value)));
+        try {
+            users.asUser(user, () -> {
+                formService.submitTaskForm(taskId, variables);
+                return null;
+            });
+        } catch (ProcessEngineException e) {
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0 && !(e instanceof FormValidationException)) {
+                throw alreadyCompleted();
+            }
+            throw e;
+        }
+        List<Task> next = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+                .taskCandidateGroupIn(user.groupList()).includeAssignedTasks().initializeFormKeys().list();
+        Long certificationId = summaries(List.of(task)).get(0).certificationId();
+        return new TaskView.Completed(taskId, certificationId, summaries(next));
+    }
+
+    /** The task, if this user may work on it: 404 outside their organisations, 403 outside their role. */
+    private Task accessible(CurrentUser user, String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            if (done != null && done.getEndTime() != null && user.mayActIn(done.getTenantId())) {
+                throw alreadyCompleted();
+            }
+            throw ApiException.notFound("Attività");
+        }
+        if (!user.mayActIn(task.getTenantId())) {
+            throw ApiException.notFound("Attività");
+        }
+        List<String> groups = candidateGroups(taskId);
+        if (Collections.disjoint(groups, user.groups())) {
+            throw ApiException.forbidden("Questa attività spetta a / This task belongs to: " + String.join(", ", groups));
+        }
+        // A consultant's or evaluator's task is for the one assigned to this certification only.
+        if (groups.stream().allMatch(Roles.PROFESSIONAL_ROLES::contains)) {
+            TaskCertifications.Ref ref = certifications.byProcessInstance(List.of(task.getProcessInstanceId()))
+                    .get(task.getProcessInstanceId());
+            boolean assigned = ref != null
+                    && (Objects.equals(ref.consultant(), user.id()) && groups.contains(Roles.CONSULTANT)
+                    || Objects.equals(ref.evaluator(), user.id()) && groups.contains(Roles.EVALUATOR));
+            if (!assigned) {
+                throw ApiException.forbidden(
+                        "Attività riservata al professionista assegnato / Only the assigned professional may do this");
+            }
+        }
+        return task;
+    }
+
+    private static ApiException alreadyCompleted() {
+        return ApiException.conflict("Attività già completata / Task already completed");
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
+    }
+
+    private List<TaskView.Summary> summaries(List<Task> found) {
+        var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId).distinct().toList());
+        List<TaskView.Summary> out = new ArrayList<>(found.size());
+        for (Task t : found) {
+            TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
+            out.add(new TaskView.Summary(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                    ref == null ? null : ref.certificationId(), ref == null ? null : ref.organizationCode(),
+                    ref == null ? null : ref.organizationName(), t.getAssignee(), instant(t.getCreateTime()),
+                    instant(t.getDueDate()), formId(t)));
+        }
+        return out;
+    }
+
+    private static String formId(Task task) {
+        return task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private void put(Map<String, Object> values, String key, VariableMap variables) {
+        if (!variables.containsKey(key)) {
+            return;
+        }
+        Object value = variables.get(key);
+        if (value instanceof SpinJsonNode node) {
+            try {
+                value = json.readTree(node.toString());
+            } catch (JsonProcessingException e) {
+                value = node.toString();
+            }
+        } else if (value instanceof Date date) {
+            value = date.toInstant();
+        }
+        values.put(key, value);
+    }
+
+    private TypedValue transientValue(Object value) {
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            try {
+                return SpinValues.jsonValue(json.writeValueAsString(value)).setTransient(true).create();
+            } catch (JsonProcessingException e) {
+                throw ApiException.badRequest("JSON non valido / Invalid JSON");
+            }
+        }
+        return Variables.untypedValue(value, true);
+    }
+}

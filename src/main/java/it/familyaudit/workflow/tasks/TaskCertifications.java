@@ -1,0 +1,41 @@
+package it.familyaudit.workflow.tasks;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which certification and organisation each process instance serves: one query for a whole page of tasks. */
+@Repository
+class TaskCertifications {
+
+    record Ref(long certificationId, String organizationCode, String organizationName, String consultant,
+               String evaluator) {
+    }
+
+    private final JdbcClient db;
+
+    TaskCertifications(JdbcClient db) {
+        this.db = db;
+    }
+
+    Map<String, Ref> byProcessInstance(Collection<String> processInstanceIds) {
+        Map<String, Ref> refs = new HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return refs;
+        }
+        db.sql("""
+                SELECT c.process_instance_id, c.id, o.code, o.name, c.consultant_user_id, c.evaluator_user_id
+                FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE c.process_instance_id IN (:ids)
+                """)
+                .param("ids", List.copyOf(processInstanceIds))
+                .query(rs -> {
+                    refs.put(rs.getString(1), new Ref(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                });
+        return refs;
+    }
+}

@@ -1,0 +1,76 @@
+package it.familyaudit.workflow.web;
+
+import it.familyaudit.workflow.certification.CertificationAlreadyActiveException;
+import it.familyaudit.workflow.certification.CertificationNotActiveException;
+import it.familyaudit.workflow.tasks.FormValidationException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 7807 problem detail. The engine wraps what our listeners
+ * throw, so the cause chain is searched for the exception that says what went wrong. Unknown
+ * failures answer 500 with no details; the log keeps them.
+ */
+@RestControllerAdvice(basePackages = "it.familyaudit.workflow")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handle(Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            ProblemDetail problem = known(t);
+            if (problem != null) {
+                return ResponseEntity.status(problem.getStatus()).body(problem);
+            }
+        }
+        log.error("Unexpected failure", exception);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Errore interno / Internal error"));
+    }
+
+    private static ProblemDetail known(Throwable t) {
+        if (t instanceof FormValidationException e) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Dati non validi: correggere i campi indicati / Invalid data: see the fields listed");
+            p.setTitle("Dati non validi");
+            List<Map<String, String>> errors = e.errors().stream()
+                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+            p.setProperty("errors", errors);
+            return p;
+        }
+        if (t instanceof ApiException e) {
+            return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        }
+        if (t instanceof CertificationAlreadyActiveException e) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            p.setProperty("activeCertificationId", e.activeId());
+            return p;
+        }
+        if (t instanceof CertificationNotActiveException e) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Qualcun altro ha appena modificato gli stessi dati: ricaricare e riprovare / "
+                            + "Someone else changed the same data just now: reload and try again");
+        }
+        if (t instanceof AuthorizationException e) {
+            log.info("Engine refused: {}", e.getMessage());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Non autorizzato / Not authorized");
+        }
+        return null;
+    }
+}
