@@ -99,11 +99,14 @@ public class Inbox {
                 .map(key -> new FieldError(key, "Campo sconosciuto per questo modulo / Unknown field"))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new FormValidationException(unknown);
+            // Report the form's own errors with them, so the user fixes everything at once.
+            List<FieldError> errors = new ArrayList<>(unknown);
+            FormValidator.validate(schema, submitted, errors);
+            throw new FormValidationException(errors);
         }
         VariableMap variables = Variables.createVariables();
-        // Transient: the listener reads them in this transaction and the engine never stores them.
-        submitted.forEach((key, value) -> variables.putValueTyped(key, transientValue(value)));
+        // The form's listener moves the values into our tables and removes them from the engine.
+        submitted.forEach((key, value) -> variables.putValueTyped(key, formValue(value)));
         try {
             users.asUser(user, () -> {
                 formService.submitTaskForm(taskId, variables);
@@ -202,14 +205,15 @@ public class Inbox {
         values.put(key, value);
     }
 
-    private TypedValue transientValue(Object value) {
+    /** Lists (dynamic lists) travel as JSON, as Tasklist sends them. */
+    private TypedValue formValue(Object value) {
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             try {
-                return SpinValues.jsonValue(json.writeValueAsString(value)).setTransient(true).create();
+                return SpinValues.jsonValue(json.writeValueAsString(value)).create();
             } catch (JsonProcessingException e) {
                 throw ApiException.badRequest("JSON non valido / Invalid JSON");
             }
         }
-        return Variables.untypedValue(value, true);
+        return Variables.untypedValue(value);
     }
 }

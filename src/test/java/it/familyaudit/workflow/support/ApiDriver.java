@@ -1,0 +1,211 @@
+package it.familyaudit.workflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.organization.OrganizationService;
+import it.familyaudit.workflow.security.Roles;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Drives certifications through the REST API as real users would. Each driver registers its own
+ * organisation with its own referent, management and working-group users, so tests sharing a
+ * database never meet; consultant, evaluator, agency and council are the demo users.
+ */
+public final class ApiDriver {
+
+    public static final String PASSWORD = "test-password";
+    private static final Set<String> DRIVER_USERS = ConcurrentHashMap.newKeySet();
+
+    private final MockMvc mvc;
+    private final ObjectMapper json;
+    private final ManagementService management;
+    public final String organization;
+    public final String referent;
+    public final String manager;
+    public final String workingGroup;
+
+    public ApiDriver(MockMvc mvc, ObjectMapper json, IdentityService identity, OrganizationService organizations,
+                     ManagementService management) {
+        this.mvc = mvc;
+        this.json = json;
+        this.management = management;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.organization = "org" + suffix;
+        organizations.register(organization, "Comune di Prova " + suffix, "MUNICIPALITY");
+        this.referent = user(identity, organizations, "ref" + suffix, Roles.REFERENT);
+        this.manager = user(identity, organizations, "mgm" + suffix, Roles.MANAGEMENT);
+        this.workingGroup = user(identity, organizations, "wg" + suffix, Roles.WORKING_GROUP);
+    }
+
+    private String user(IdentityService identity, OrganizationService organizations, String id, String role) {
+        User u = identity.newUser(id);
+        u.setFirstName("Utente");
+        u.setLastName(id);
+        u.setPassword(PASSWORD);
+        identity.saveUser(u);
+        DRIVER_USERS.add(id);
+        identity.createMembership(id, role);
+        organizations.addMember(organization, id);
+        return id;
+    }
+
+    /** Password of a user: the drivers' own, or the demo profile's for demo users. */
+    public static String passwordOf(String user) {
+        return DRIVER_USERS.contains(user) ? PASSWORD : user + "-demo";
+    }
+
+    public MvcResult call(String user, String method, String path, Object body) throws Exception {
+        var request = "GET".equals(method) ? get(path) : post(path);
+        request.with(httpBasic(user, passwordOf(user)));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    public JsonNode ok(String user, String method, String path, Object body) throws Exception {
+        MvcResult result = call(user, method, path, body);
+        assertThat(result.getResponse().getStatus())
+                .as("%s %s as %s: %s", method, path, user, result.getResponse().getContentAsString())
+                .isBetween(200, 201);
+        return json.readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    public long start() throws Exception {
+        return ok(referent, "POST", "/api/certifications", null).path("id").asLong();
+    }
+
+    public JsonNode status(long certification) throws Exception {
+        return ok("agency", "GET", "/api/certifications/" + certification, null);
+    }
+
+    /** The id of the open task with this key in this driver's organisation, as the user sees it. */
+    public String taskId(String user, String taskKey) throws Exception {
+        JsonNode tasks = ok(user, "GET", "/api/tasks?size=200", null).path("tasks");
+        for (JsonNode t : tasks) {
+            if (t.path("taskKey").asText().equals(taskKey) && t.path("organizationCode").asText().equals(organization)) {
+                return t.path("id").asText();
+            }
+        }
+        throw new AssertionError("No open task " + taskKey + " for " + user + " in " + organization + ": " + tasks);
+    }
+
+    public MvcResult complete(String user, String taskKey, Map<String, ?> values) throws Exception {
+        return call(user, "POST", "/api/tasks/" + taskId(user, taskKey) + "/completion", values);
+    }
+
+    public void completeOk(String user, String taskKey, Map<String, ?> values) throws Exception {
+        MvcResult result = complete(user, taskKey, values);
+        assertThat(result.getResponse().getStatus())
+                .as("%s by %s: %s", taskKey, user, result.getResponse().getContentAsString()).isEqualTo(200);
+    }
+
+    /** Runs the jobs that are due, as the job executor would. */
+    public void executeJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    // Valid submissions for every step of the happy path.
+
+    public static Map<String, Object> application(int employees) {
+        return Map.of("scope", "whole", "employeesInvolved", employees, "internalActNumber", "DG 12/2026",
+                "internalActDate", today(), "referentName", "Giulia Bianchi",
+                "referentEmail", "giulia.bianchi@example.it", "referentPhone", "+39 0583 4281");
+    }
+
+    public static Map<String, Object> payment(int amount) {
+        return Map.of("paymentNoticeNumber", "301000000000012345", "paymentDate", today(), "amountPaid", amount);
+    }
+
+    public static Map<String, Object> professionals(String consultant, String evaluator) {
+        return Map.of("consultantId", consultant, "evaluatorId", evaluator);
+    }
+
+    public static Map<String, Object> kickoff(LocalDate date) {
+        return Map.of("workshopDate", date.toString(), "participants", "Segretario generale e dirigenti",
+                "objectives", "Conciliare vita e lavoro", "fieldsOfAction", "Orari, lavoro agile",
+                "workingGroupProfile", "Dodici persone rappresentative", "timetable", "Sei mesi");
+    }
+
+    public static Map<String, Object> workingGroup() {
+        return Map.of("members", List.of(
+                member("Sara Neri", "F", "30-39", "istruttori", "full-time-permanent"),
+                member("Mario Blu", "M", "50-59", "funzionari", "part-time-permanent"),
+                member("Anna Rosa", "F", "40-49", "operatori", "full-time-fixed"),
+                member("Luca Verdi", "M", "under30", "istruttori", "full-time-permanent"),
+                member("Ida Gialli", "F", "60plus", "dirigenza", "full-time-permanent")));
+    }
+
+    public static Map<String, Object> member(String name, String gender, String age, String category, String contract) {
+        return Map.of("memberName", name, "memberRole", "Membro", "gender", gender, "ageBand", age,
+                "jobCategory", category, "contractType", contract);
+    }
+
+    public static Map<String, Object> survey() {
+        return Map.of("surveyStartDate", today(), "surveyEndDate", today(), "employeesInvited", 120,
+                "answersCount", 80, "mainFindings", "Flessibilità oraria e lavoro agile");
+    }
+
+    public static Map<String, Object> plan() {
+        return Map.of("planTitle", "Piano Family Audit", "planSummary", "Undici campi di indagine",
+                "actionsCount", 24, "planText", "1.1 Formazione dei dirigenti...");
+    }
+
+    public static Map<String, Object> approval() {
+        return Map.of("planDecision", "approve", "signatoryName", "Marco Rossi", "signatoryRole", "Segretario generale");
+    }
+
+    public static Map<String, Object> evaluation(String outcome) {
+        return Map.of("visitDate", today(), "findings", "Requisiti soddisfatti", "reportText", "Rapporto di valutazione",
+                "evaluationOutcome", outcome);
+    }
+
+    public static Map<String, Object> council(String decision) {
+        return Map.of("councilDecision", decision, "decisionDate", today(), "motivation", "Piano adeguato");
+    }
+
+    /** The engine's today, which tests may have moved. */
+    public static String today() {
+        return it.familyaudit.workflow.engine.EngineTime.today().toString();
+    }
+
+    /** Application to the council's grant; returns the certification id. */
+    public long runToCertificate() throws Exception {
+        long id = start();
+        completeOk(referent, "SubmitApplicationTask", application(120));
+        completeOk("agency", "RecordPaymentTask", payment(1000));
+        completeOk("agency", "AssignProfessionalsTask", professionals("consultant", "evaluator"));
+        completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
+        completeOk(manager, "FormWorkingGroupTask", workingGroup());
+        completeOk(referent, "RecordNeedsSurveyTask", survey());
+        completeOk(workingGroup, "DraftPlanTask", plan());
+        completeOk(manager, "ApprovePlanTask", approval());
+        completeOk("evaluator", "RecordEvaluationVisitTask", evaluation("positive"));
+        completeOk("council", "DecideCertificationTask", council("grant"));
+        executeJobs();
+        return id;
+    }
+}
