@@ -10,10 +10,12 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Our settings of the engine: tenants per organisation and our checks on every user task.
+ * Our settings of the engine: tenants per organisation, our checks on every user task, and their
+ * field errors reported as such.
  */
 @Component
 class FamilyAuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -37,5 +39,18 @@ class FamilyAuditEnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new TaskListenersParseListener(forms, steps, journal, json));
         configuration.setCustomPostBPMNParseListeners(listeners);
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                prepend(configuration.getCustomPreCommandInterceptorsTxRequired(), new ValidationErrorInterceptor()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                prepend(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new ValidationErrorInterceptor()));
+    }
+
+    private static List<CommandInterceptor> prepend(List<CommandInterceptor> existing, CommandInterceptor first) {
+        List<CommandInterceptor> all = new ArrayList<>();
+        all.add(first);
+        if (existing != null) {
+            all.addAll(existing);
+        }
+        return all;
     }
 }
