@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues the Family Audit certificate when the council grants it: a number {@code FA-<year>-<seq>},
- * the issue date, a verification code, the entry in the register. Runs as its own job, and a
- * retried job finds the certificate already there and issues nothing twice.
+ * the issue date, a verification code, the entry in the register. It runs in the council's own
+ * transaction, so nothing can end the cycle between the grant and the certificate; run again, it
+ * finds the certificate already there and issues nothing twice.
  */
 @Component("certificateIssuer")
 public class CertificateIssuer {
