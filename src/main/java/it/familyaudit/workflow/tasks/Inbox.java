@@ -168,7 +168,9 @@ public class Inbox {
     }
 
     private List<TaskView.Summary> summaries(List<Task> found) {
-        var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId).distinct().toList());
+        // Standalone tasks (Tasklist can create them) belong to no process instance.
+        var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull).distinct().toList());
         List<TaskView.Summary> out = new ArrayList<>(found.size());
         for (Task t : found) {
             TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());

@@ -131,6 +131,21 @@ class TaskApiTest extends ApiTestBase {
     }
 
     @Test
+    void standaloneTasksOfTheOrganisationAppearAmongMyTasks() throws Exception {
+        org.camunda.bpm.engine.task.Task standalone = tasks.newTask();
+        standalone.setName("Verificare i documenti");
+        standalone.setTenantId(driver.organization);
+        tasks.saveTask(standalone);
+        tasks.addCandidateGroup(standalone.getId(), "referent");
+        try {
+            JsonNode mine = driver.ok(driver.referent, "GET", "/api/tasks", null).path("tasks");
+            assertThat(mine).anySatisfy(t -> assertThat(t.path("id").asText()).isEqualTo(standalone.getId()));
+        } finally {
+            tasks.deleteTask(standalone.getId(), true);
+        }
+    }
+
+    @Test
     void completingATaskTwiceAnswers409() throws Exception {
         driver.start();
         String task = driver.taskId(driver.referent, "SubmitApplicationTask");

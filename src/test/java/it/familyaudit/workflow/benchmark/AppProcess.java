@@ -1,0 +1,108 @@
+package it.familyaudit.workflow.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged application in a JVM of its own, as it runs in production (heap limited). */
+final class AppProcess implements AutoCloseable {
+
+    private static final Pattern STARTED = Pattern.compile("Started FamilyAuditApplication in ([0-9.]+) seconds");
+
+    final int port;
+    final double reportedStartSeconds;
+    final double healthySeconds;
+    private final Process process;
+
+    private AppProcess(Process process, int port, double reported, double healthy) {
+        this.process = process;
+        this.port = port;
+        this.reportedStartSeconds = reported;
+        this.healthySeconds = healthy;
+    }
+
+    static AppProcess start(String heap, Map<String, String> env, String... args) throws Exception {
+        Path jar = Path.of("target", "family-audit-workflow.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the jar first: " + jar.toAbsolutePath());
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        double[] reported = {Double.NaN};
+        Path log = Files.createTempFile("family-audit-bench", ".log");
+        Thread pump = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        reported[0] = Double.parseDouble(m.group(1));
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "app-log");
+        pump.setDaemon(true);
+        pump.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped; see " + log);
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200 && !Double.isNaN(reported[0])) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("No healthy application within 120 s; see " + log);
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        double healthy = (System.nanoTime() - t0) / 1e9;
+        return new AppProcess(process, port, reported[0], healthy);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package it.familyaudit.workflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.support.ApiDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's speed targets, measured against the packaged jar in its own JVM with -Xmx512m,
+ * over HTTP only: start-up on H2; full cycles at 10 concurrent clients and "my tasks" with
+ * 20,000 open tasks across 2,000 organisations, both on PostgreSQL. Prints the figures.
+ *
+ * <p>Run: {@code ./mvnw -Pbenchmark verify} (PostgreSQL at DB_URL's server, default
+ * 127.0.0.1:5432 with user postgres; the benchmark creates its own database).
+ */
+class CertificationBenchmark {
+
+    private static final String HEAP = System.getProperty("bench.heap", "512m");
+    private static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 2000);
+    private static final int OPEN_TASKS = Integer.getInteger("bench.tasks", 20000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 10);
+    private static final int CYCLES_PER_CLIENT = Integer.getInteger("bench.cycles", 5);
+    private static final int QUERIES = Integer.getInteger("bench.queries", 500);
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin-demo";
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measureTheTargets() throws Exception {
+        startupOnH2();
+        String db = freshPostgresDatabase();
+        Map<String, String> env = Map.of("DB_URL", db, "DB_USER", System.getenv().getOrDefault("DB_USER", "postgres"),
+                "DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
+        try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres")) {
+            Http http = new Http(app.port);
+            report.add(String.format(Locale.ROOT, "start-up on PostgreSQL (empty database): %.1f s", app.reportedStartSeconds));
+            seed(http);
+            myTasks(http);
+            fullCycles(http);
+        }
+        System.out.println("\n==== Family Audit benchmark (heap " + HEAP + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores) ====\n" + String.join("\n", report) + "\n");
+    }
+
+    private void startupOnH2() throws Exception {
+        Path dir = Files.createTempDirectory("family-audit-h2");
+        String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        for (String when : List.of("new database", "existing database")) {
+            try (AppProcess app = AppProcess.start(HEAP, Map.of(), "--spring.profiles.active=demo", url)) {
+                report.add(String.format(Locale.ROOT, "start-up on H2 (%s): %.1f s reported by Spring, %.1f s until healthy",
+                        when, app.reportedStartSeconds, app.healthySeconds));
+            }
+        }
+    }
+
+    private static String freshPostgresDatabase() throws Exception {
+        String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String admin = server.substring(0, server.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS family_audit_bench");
+            c.createStatement().execute("CREATE DATABASE family_audit_bench");
+        }
+        return server.substring(0, server.lastIndexOf('/') + 1) + "family_audit_bench";
+    }
+
+    /** 2,000 organisations, each with a certification at its first task, and standalone tasks up to 20,000. */
+    private void seed(Http http) throws Exception {
+        long t0 = System.nanoTime();
+        parallel(ORGANISATIONS, i -> {
+            String org = "bench" + i;
+            http.post("agency", "agency-demo", "/api/organizations",
+                    Map.of("code", org, "name", "Comune di prova " + i, "kind", "MUNICIPALITY"));
+            user(http, org, "ref-" + org, "referent");
+            http.post("ref-" + org, ApiDriver.PASSWORD, "/api/certifications", null);
+        });
+        // Other processes (monitoring rounds, the questionnaire) will add tasks of every role:
+        // standalone tasks with the same tenant and candidate groups load the query the same way.
+        String[] groups = {"referent", "referent", "referent", "management", "management", "working-group",
+                "working-group", "agency", "council"};
+        int extra = OPEN_TASKS - ORGANISATIONS;
+        parallel(extra, i -> {
+            String id = "bench-task-" + i;
+            http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/task/create", Map.of("id", id,
+                    "name", "Attività di prova " + i, "tenantId", "bench" + (i % ORGANISATIONS),
+                    "due", LocalDate.now().plusDays(i % 90) + "T00:00:00.000+0000"));
+            http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/task/" + id + "/identity-links",
+                    Map.of("groupId", groups[i % groups.length], "type", "candidate"));
+        });
+        JsonNode count = http.get(ADMIN, ADMIN_PASSWORD, "/engine-rest/task/count");
+        assertThat(count.path("count").asInt()).isGreaterThanOrEqualTo(OPEN_TASKS);
+        report.add(String.format(Locale.ROOT, "seeded %d organisations and %d open tasks in %.0f s",
+                ORGANISATIONS, count.path("count").asInt(), (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void myTasks(Http http) throws Exception {
+        for (String[] who : List.of(new String[] {"ref-bench7", ApiDriver.PASSWORD, "referent of one organisation"},
+                new String[] {"agency", "agency-demo", "agency (all organisations)"},
+                new String[] {"council", "council-demo", "council (all organisations)"})) {
+            for (int i = 0; i < 50; i++) {
+                http.get(who[0], who[1], "/api/tasks");
+            }
+            List<Double> ms = new ArrayList<>();
+            long total = 0;
+            for (int i = 0; i < QUERIES; i++) {
+                long t = System.nanoTime();
+                JsonNode page = http.get(who[0], who[1], "/api/tasks?page=" + (i % 3) + "&size=50");
+                ms.add((System.nanoTime() - t) / 1e6);
+                total = page.path("total").asLong();
+            }
+            report.add(String.format(Locale.ROOT, "my tasks, %-28s (%5d tasks): p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
+                    who[2], total, pct(ms, 50), pct(ms, 95), pct(ms, 99)));
+        }
+    }
+
+    private void fullCycles(Http http) throws Exception {
+        List<String> orgs = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            String org = "cycle" + c;
+            http.post("agency", "agency-demo", "/api/organizations", Map.of("code", org, "name", "Comune " + c,
+                    "kind", "MUNICIPALITY"));
+            user(http, org, "ref-" + org, "referent");
+            user(http, org, "mgm-" + org, "management");
+            user(http, org, "wg-" + org, "working-group");
+            orgs.add(org);
+        }
+        runCycle(http, "cycle0"); // warm-up
+        List<Double> seconds = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (String org : orgs) {
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < CYCLES_PER_CLIENT; i++) {
+                        long t = System.nanoTime();
+                        runCycle(http, org);
+                        seconds.add((System.nanoTime() - t) / 1e9);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        report.add(String.format(Locale.ROOT,
+                "full cycle application -> certificate, %d clients x %d cycles: mean %.2f s, p95 %.2f s, max %.2f s per cycle; %.1f cycles/s",
+                CLIENTS, CYCLES_PER_CLIENT, seconds.stream().mapToDouble(d -> d).average().orElse(0), pct(seconds, 95),
+                pct(seconds, 100), seconds.size() / wall));
+    }
+
+    /** One certification from application to issued certificate, as the people involved would click it. */
+    private static void runCycle(Http http, String org) throws Exception {
+        String ref = "ref-" + org;
+        String mgm = "mgm-" + org;
+        String wg = "wg-" + org;
+        String pw = ApiDriver.PASSWORD;
+        long id = http.post(ref, pw, "/api/certifications", null).path("id").asLong();
+        String today = LocalDate.now().toString();
+        complete(http, id, ref, pw, "SubmitApplicationTask", ApiDriver.application(120));
+        complete(http, id, "agency", "agency-demo", "RecordPaymentTask", ApiDriver.payment(1000));
+        complete(http, id, "agency", "agency-demo", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
+        complete(http, id, "consultant", "consultant-demo", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(today)));
+        complete(http, id, mgm, pw, "FormWorkingGroupTask", ApiDriver.workingGroup());
+        complete(http, id, ref, pw, "RecordNeedsSurveyTask", ApiDriver.survey());
+        complete(http, id, wg, pw, "DraftPlanTask", ApiDriver.plan());
+        complete(http, id, mgm, pw, "ApprovePlanTask", ApiDriver.approval());
+        complete(http, id, "evaluator", "evaluator-demo", "RecordEvaluationVisitTask", ApiDriver.evaluation("positive"));
+        complete(http, id, "council", "council-demo", "DecideCertificationTask", ApiDriver.council("grant"));
+        // The certificate is issued by a job right after the council's decision.
+        for (int poll = 0; poll < 2000; poll++) {
+            if ("CERTIFIED".equals(http.get("agency", "agency-demo", "/api/certifications/" + id).path("status").asText())) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Certification " + id + " was not certified");
+    }
+
+    private static void complete(Http http, long id, String user, String pw, String taskKey, Map<String, ?> values)
+            throws Exception {
+        JsonNode status = http.get(user, pw, "/api/certifications/" + id);
+        for (JsonNode t : status.path("openTasks")) {
+            if (t.path("taskKey").asText().equals(taskKey)) {
+                http.post(user, pw, "/api/tasks/" + t.path("id").asText() + "/completion", values, 200);
+                return;
+            }
+        }
+        throw new IllegalStateException("No open " + taskKey + " on certification " + id + ": " + status);
+    }
+
+    private static void user(Http http, String org, String id, String group) throws Exception {
+        http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", id, "firstName", "Utente", "lastName", id, "email", id + "@example.invalid"),
+                "credentials", Map.of("password", ApiDriver.PASSWORD)));
+        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/group/" + group + "/members/" + id, null);
+        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/tenant/" + org + "/user-members/" + id, null);
+    }
+
+    interface Work {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int count, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double pct(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
