@@ -22,16 +22,7 @@ class ApplicationSteps {
 
     @Bean
     TaskStep submitApplicationStep(CertificationRepository certifications) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.SUBMIT_APPLICATION;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.APPLICATION.name();
-            }
+        return new CertificationStep(CertificationProcess.SUBMIT_APPLICATION, Phase.APPLICATION) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {
@@ -58,16 +49,7 @@ class ApplicationSteps {
 
     @Bean
     TaskStep recordPaymentStep(CertificationRepository certifications) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.RECORD_PAYMENT;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.PAYMENT.name();
-            }
+        return new CertificationStep(CertificationProcess.RECORD_PAYMENT, Phase.PAYMENT) {
 
             @Override
             public Map<String, Object> formVariables(DelegateTask task, long certificationId) {

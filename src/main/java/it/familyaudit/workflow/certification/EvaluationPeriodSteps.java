@@ -21,16 +21,7 @@ class EvaluationPeriodSteps {
     @Bean
     TaskStep recordKickoffWorkshopStep(CertificationRepository certifications, KickoffWorkshopRepository minutes,
                                        FamilyAuditProperties properties) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.RECORD_KICKOFF_WORKSHOP;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.KICKOFF.name();
-            }
+        return new CertificationStep(CertificationProcess.RECORD_KICKOFF_WORKSHOP, Phase.KICKOFF) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {
@@ -54,16 +45,7 @@ class EvaluationPeriodSteps {
 
     @Bean
     TaskStep decideOverdueStep(CertificationRepository certifications) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.DECIDE_OVERDUE;
-            }
-
-            @Override
-            public String phase() {
-                return null; // runs beside the main work, which keeps its phase
-            }
+        return new CertificationStep(CertificationProcess.DECIDE_OVERDUE, null) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {
@@ -96,16 +78,7 @@ class EvaluationPeriodSteps {
 
     @Bean
     TaskStep decideCertificationStep(KickoffWorkshopRepository records) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.DECIDE_CERTIFICATION;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.COUNCIL_DECISION.name();
-            }
+        return new CertificationStep(CertificationProcess.DECIDE_CERTIFICATION, Phase.COUNCIL_DECISION) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {

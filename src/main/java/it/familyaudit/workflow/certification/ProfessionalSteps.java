@@ -103,25 +103,14 @@ class ProfessionalSteps {
         };
     }
 
-    private abstract static class Step implements TaskStep {
-        private final String taskKey;
+    private abstract static class Step extends CertificationStep {
         private final CertificationRepository certifications;
         private final OrganizationRepository organizations;
 
         Step(String taskKey, CertificationRepository certifications, OrganizationRepository organizations) {
-            this.taskKey = taskKey;
+            super(taskKey, Phase.ASSIGNMENT);
             this.certifications = certifications;
             this.organizations = organizations;
-        }
-
-        @Override
-        public String taskKey() {
-            return taskKey;
-        }
-
-        @Override
-        public String phase() {
-            return Phase.ASSIGNMENT.name();
         }
 
         static void checkMember(String user, String group, String field, List<FieldError> errors) {

@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.evaluation;
 
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.tasks.FieldError;
@@ -19,16 +20,7 @@ class EvaluationSteps {
 
     @Bean
     TaskStep recordEvaluationVisitStep(EvaluationReportRepository reports) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.RECORD_EVALUATION_VISIT;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.EVALUATION.name();
-            }
+        return new CertificationStep(CertificationProcess.RECORD_EVALUATION_VISIT, Phase.EVALUATION) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {

@@ -43,7 +43,10 @@ class OrganizationController {
 
     @PostMapping
     ResponseEntity<Organization> register(@RequestBody Registration r) {
-        requireAgency(users.current(), Set.of(Roles.AGENCY));
+        if (!users.current().has(Roles.AGENCY)) {
+            throw ApiException.forbidden("Solo l'ente di certificazione registra le organizzazioni / "
+                    + "Only the certifying agency registers organisations");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (r.code() == null || !CODE.matcher(r.code()).matches()) {
             errors.add(new FieldError("code", "Da 2 a 63 caratteri: lettere minuscole, cifre e trattini"));
@@ -72,12 +75,5 @@ class OrganizationController {
             throw ApiException.notFound("Organizzazione");
         }
         return o;
-    }
-
-    private static void requireAgency(CurrentUser user, Set<String> roles) {
-        if (!user.hasAny(roles)) {
-            throw ApiException.forbidden("Solo l'ente di certificazione registra le organizzazioni / "
-                    + "Only the certifying agency registers organisations");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.plan;
 
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.tasks.FieldError;
 import it.familyaudit.workflow.tasks.FormValues;
@@ -18,16 +19,7 @@ class PlanSteps {
 
     @Bean
     TaskStep draftPlanStep(PlanRepository plans) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.DRAFT_PLAN;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.PLAN_DRAFTING.name();
-            }
+        return new CertificationStep(CertificationProcess.DRAFT_PLAN, Phase.PLAN_DRAFTING) {
 
             @Override
             public StepOutcome complete(TaskSubmission s) {
@@ -43,16 +35,7 @@ class PlanSteps {
 
     @Bean
     TaskStep approvePlanStep(PlanRepository plans) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.APPROVE_PLAN;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.PLAN_APPROVAL.name();
-            }
+        return new CertificationStep(CertificationProcess.APPROVE_PLAN, Phase.PLAN_APPROVAL) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {

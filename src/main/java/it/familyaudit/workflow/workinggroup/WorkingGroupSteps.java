@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.workinggroup;
 
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.CertificationRepository;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -21,16 +22,7 @@ class WorkingGroupSteps {
 
     @Bean
     TaskStep formWorkingGroupStep(WorkingGroupRepository groups, CertificationRepository certifications) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.FORM_WORKING_GROUP;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.WORKING_GROUP.name();
-            }
+        return new CertificationStep(CertificationProcess.FORM_WORKING_GROUP, Phase.WORKING_GROUP) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {
@@ -55,16 +47,7 @@ class WorkingGroupSteps {
 
     @Bean
     TaskStep recordNeedsSurveyStep(WorkingGroupRepository groups) {
-        return new TaskStep() {
-            @Override
-            public String taskKey() {
-                return CertificationProcess.RECORD_NEEDS_SURVEY;
-            }
-
-            @Override
-            public String phase() {
-                return Phase.NEEDS_SURVEY.name();
-            }
+        return new CertificationStep(CertificationProcess.RECORD_NEEDS_SURVEY, Phase.NEEDS_SURVEY) {
 
             @Override
             public void validate(TaskSubmission s, List<FieldError> errors) {
