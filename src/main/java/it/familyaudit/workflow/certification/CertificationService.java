@@ -51,7 +51,7 @@ public class CertificationService {
         certifications.findActive(organization.id()).ifPresent(active -> {
             throw new CertificationAlreadyActiveException(organization.name(), active.id());
         });
-        ProcessInstance instance = users.asUser(user, () -> runtime
+        ProcessInstance instance = users.asUser(user, organization.code(), () -> runtime
                 .createProcessInstanceByKey(CertificationProcess.KEY)
                 .processDefinitionWithoutTenantId()
                 .setVariable(CertificationProcess.ORGANIZATION_CODE, organization.code())

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Who is calling: the Camunda user, its groups (our roles) and its tenants (the organisations it
- * may act in: its own, the ones it is assigned to as professional, all of them for the agency).
+ * may act in: its own, or the ones it is assigned to as professional). The agency and the council
+ * act in every organisation; their tenants are not listed.
  */
 public record CurrentUser(String id, Set<String> groups, Set<String> tenants) {
 

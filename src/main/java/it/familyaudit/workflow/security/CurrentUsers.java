@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.security;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,7 +32,14 @@ public class CurrentUsers {
                 .collect(Collectors.toSet()));
     }
 
+    /**
+     * The agency and the council see every organisation: listing their thousands of tenant
+     * memberships on every request would cost more than all the rest of it.
+     */
     CurrentUser of(String userId, Set<String> groups) {
+        if (!Collections.disjoint(groups, Roles.AGENCY_ROLES)) {
+            return new CurrentUser(userId, groups, Set.of());
+        }
         Set<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
                 .stream().map(Tenant::getId).collect(Collectors.toSet());
         return new CurrentUser(userId, groups, tenants);
@@ -39,9 +48,13 @@ public class CurrentUsers {
     /**
      * Runs engine calls as this user, so that Camunda's authorizations and tenant checks apply
      * and the history says who did it.
+     *
+     * @param tenant the organisation the work is for; a user who sees every organisation is
+     *               authenticated for this one only
      */
-    public <T> T asUser(CurrentUser user, Supplier<T> work) {
-        identity.setAuthentication(user.id(), user.groupList(), user.tenantList());
+    public <T> T asUser(CurrentUser user, String tenant, Supplier<T> work) {
+        List<String> tenants = user.seesAllOrganisations() && tenant != null ? List.of(tenant) : user.tenantList();
+        identity.setAuthentication(user.id(), user.groupList(), tenants);
         try {
             return work.get();
         } finally {

@@ -108,7 +108,7 @@ public class Inbox {
         // The form's listener moves the values into our tables and removes them from the engine.
         submitted.forEach((key, value) -> variables.putValueTyped(key, formValue(value)));
         try {
-            users.asUser(user, () -> {
+            users.asUser(user, task.getTenantId(), () -> {
                 formService.submitTaskForm(taskId, variables);
                 return null;
             });
