@@ -59,6 +59,7 @@ public class CertificationService {
         return view(certifications.findByProcessInstance(instance.getId()).orElseThrow());
     }
 
+    @Transactional(readOnly = true)
     public List<CertificationView> list(CurrentUser user) {
         List<Certification> found;
         if (user.seesAllOrganisations()) {
@@ -75,6 +76,7 @@ public class CertificationService {
         return found.stream().map(c -> summary(c)).toList();
     }
 
+    @Transactional(readOnly = true)
     public CertificationView get(CurrentUser user, long id) {
         return view(visible(user, id));
     }

@@ -9,6 +9,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Users and groups live in Camunda's identity store, where Camunda Admin manages them: the API
@@ -18,13 +20,21 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final TransactionTemplate readOnly;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, PlatformTransactionManager transactions) {
         this.identity = identity;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
+    /** Password check and groups in one transaction: every API call pays for it. */
     @Override
     public Authentication authenticate(Authentication authentication) {
+        return readOnly.execute(status -> check(authentication));
+    }
+
+    private Authentication check(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (user == null || user.isBlank() || !(credentials instanceof String password)

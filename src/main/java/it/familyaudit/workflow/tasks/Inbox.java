@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The user's tasks: the list, one task with its form, and its completion. Who may see a task is
@@ -59,6 +60,7 @@ public class Inbox {
         this.json = json;
     }
 
+    @Transactional(readOnly = true)
     public TaskView.Page myTasks(CurrentUser user, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("page >= 0 e 1 <= size <= " + MAX_PAGE_SIZE);
@@ -76,6 +78,7 @@ public class Inbox {
         return new TaskView.Page(summaries(found), total, page, size);
     }
 
+    @Transactional(readOnly = true)
     public TaskView.Detail get(CurrentUser user, String taskId) {
         Task task = accessible(user, taskId);
         FormSchema schema = forms.get(formId(task));
@@ -90,6 +93,8 @@ public class Inbox {
         return new TaskView.Detail(summaries(List.of(task)).get(0), candidateGroups(taskId), schema.json(), values);
     }
 
+    /** One transaction: the checks, the completion with its records, and the answer see the same data. */
+    @Transactional
     public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
         Task task = accessible(user, taskId);
         FormSchema schema = forms.get(formId(task));
