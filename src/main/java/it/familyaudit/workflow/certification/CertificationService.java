@@ -5,15 +5,14 @@ import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.tasks.OpenTasks;
 import it.familyaudit.workflow.web.ApiException;
 import java.sql.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +25,17 @@ public class CertificationService {
     private final OrganizationRepository organizations;
     private final Timeline timeline;
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final OpenTasks openTasks;
     private final CurrentUsers users;
     private final JdbcClient db;
 
     CertificationService(CertificationRepository certifications, OrganizationRepository organizations, Timeline timeline,
-                         RuntimeService runtime, TaskService tasks, CurrentUsers users, JdbcClient db) {
+                         RuntimeService runtime, OpenTasks openTasks, CurrentUsers users, JdbcClient db) {
         this.certifications = certifications;
         this.organizations = organizations;
         this.timeline = timeline;
         this.runtime = runtime;
-        this.tasks = tasks;
+        this.openTasks = openTasks;
         this.users = users;
         this.db = db;
     }
@@ -129,13 +128,10 @@ public class CertificationService {
     }
 
     private CertificationView view(Certification c) {
-        List<CertificationView.OpenTask> open = tasks.createTaskQuery().processInstanceId(c.processInstanceId())
-                .orderByTaskCreateTime().asc().list().stream()
+        List<CertificationView.OpenTask> open = openTasks.ofProcessInstance(c.processInstanceId()).stream()
                 .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                        tasks.getIdentityLinksForTask(t.getId()).stream()
-                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                                .map(l -> l.getGroupId()).toList(),
-                        t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                        openTasks.candidateGroups(t.getId()), t.getCreateTime().toInstant(),
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         return build(c, open, timeline.of(c.id()));
     }

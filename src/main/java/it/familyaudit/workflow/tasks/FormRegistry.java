@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -26,6 +27,8 @@ public final class FormRegistry {
             Set.of("textfield", "textarea", "number", "select", "radio", "datetime", "dynamiclist", "checkbox");
 
     private final Map<String, FormSchema> forms;
+    /** The form of each user task, as the deployed models name it (filled while they are parsed). */
+    private final Map<String, String> formOfTask = new ConcurrentHashMap<>();
 
     private FormRegistry(Map<String, FormSchema> forms) {
         this.forms = Map.copyOf(forms);
@@ -54,6 +57,15 @@ public final class FormRegistry {
 
     public FormSchema get(String formId) {
         return find(formId).orElseThrow(() -> new IllegalStateException("No form with id " + formId));
+    }
+
+    void bindTask(String taskKey, String formId) {
+        formOfTask.put(taskKey, formId);
+    }
+
+    /** The form id of a user task of a deployed model, without asking the engine; none for standalone tasks. */
+    public Optional<String> formOfTask(String taskKey) {
+        return taskKey == null ? Optional.empty() : Optional.ofNullable(formOfTask.get(taskKey));
     }
 
     public Set<String> ids() {

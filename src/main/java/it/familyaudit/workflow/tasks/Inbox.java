@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -46,16 +44,18 @@ public class Inbox {
     private final FormService formService;
     private final FormRegistry forms;
     private final TaskCertifications certifications;
+    private final OpenTasks openTasks;
     private final CurrentUsers users;
     private final ObjectMapper json;
 
     Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms,
-          TaskCertifications certifications, CurrentUsers users, ObjectMapper json) {
+          TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, ObjectMapper json) {
         this.tasks = tasks;
         this.history = history;
         this.formService = formService;
         this.forms = forms;
         this.certifications = certifications;
+        this.openTasks = openTasks;
         this.users = users;
         this.json = json;
     }
@@ -73,7 +73,7 @@ public class Inbox {
             query.tenantIdIn(user.tenantList().toArray(String[]::new));
         }
         long total = query.count();
-        List<Task> found = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc()
+        List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
                 .listPage(page * size, size);
         return new TaskView.Page(summaries(found), total, page, size);
     }
@@ -90,7 +90,8 @@ public class Inbox {
                 put(values, field.valuesKey(), variables);
             }
         }
-        return new TaskView.Detail(summaries(List.of(task)).get(0), candidateGroups(taskId), schema.json(), values);
+        return new TaskView.Detail(summaries(List.of(task)).get(0), openTasks.candidateGroups(taskId), schema.json(),
+                values);
     }
 
     /** One transaction: the checks, the completion with its records, and the answer see the same data. */
@@ -118,20 +119,21 @@ public class Inbox {
                 return null;
             });
         } catch (ProcessEngineException e) {
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0 && !(e instanceof FormValidationException)) {
+            if (openTasks.byId(taskId).isEmpty() && !(e instanceof FormValidationException)) {
                 throw alreadyCompleted();
             }
             throw e;
         }
-        List<Task> next = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-                .taskCandidateGroupIn(user.groupList()).includeAssignedTasks().initializeFormKeys().list();
+        List<Task> next = openTasks.ofProcessInstance(task.getProcessInstanceId()).stream()
+                .filter(t -> !Collections.disjoint(openTasks.candidateGroups(t.getId()), user.groups()))
+                .toList();
         Long certificationId = summaries(List.of(task)).get(0).certificationId();
         return new TaskView.Completed(taskId, certificationId, summaries(next));
     }
 
     /** The task, if this user may work on it: 404 outside their organisations, 403 outside their role. */
     private Task accessible(CurrentUser user, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = openTasks.byId(taskId).orElse(null);
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             if (done != null && done.getEndTime() != null && user.mayActIn(done.getTenantId())) {
@@ -142,7 +144,7 @@ public class Inbox {
         if (!user.mayActIn(task.getTenantId())) {
             throw ApiException.notFound("Attività");
         }
-        List<String> groups = candidateGroups(taskId);
+        List<String> groups = openTasks.candidateGroups(taskId);
         if (Collections.disjoint(groups, user.groups())) {
             throw ApiException.forbidden("Questa attività spetta a / This task belongs to: " + String.join(", ", groups));
         }
@@ -165,13 +167,6 @@ public class Inbox {
         return ApiException.conflict("Attività già completata / Task already completed");
     }
 
-    private List<String> candidateGroups(String taskId) {
-        return tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .toList();
-    }
-
     private List<TaskView.Summary> summaries(List<Task> found) {
         // Standalone tasks (Tasklist can create them) belong to no process instance.
         var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId)
@@ -187,8 +182,8 @@ public class Inbox {
         return out;
     }
 
-    private static String formId(Task task) {
-        return task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+    private String formId(Task task) {
+        return forms.formOfTask(task.getTaskDefinitionKey()).orElse(null);
     }
 
     private static Instant instant(Date date) {

@@ -36,6 +36,7 @@ public final class TaskListenersParseListener extends AbstractBpmnParseListener 
             throw new IllegalStateException("User task " + id + " refers to no known form: " + formRef);
         }
         steps.get(id); // fail the deployment now, not when the first task is completed
+        forms.bindTask(id, formRef);
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         FormTaskListener listener = new FormTaskListener(formRef, forms, steps, journal, json);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);

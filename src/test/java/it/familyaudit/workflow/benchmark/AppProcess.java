@@ -46,8 +46,13 @@ final class AppProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        // e.g. -Dbench.jvmArgs=-XX:StartFlightRecording=filename=app.jfr,settings=profile to profile the app
+        String extra = System.getProperty("bench.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
