@@ -7,8 +7,9 @@ import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.OpenTasks;
 import it.familyaudit.workflow.web.ApiException;
-import java.sql.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,9 +48,7 @@ public class CertificationService {
             throw ApiException.forbidden("Solo il referente interno avvia la certificazione / Only the internal referent starts a certification");
         }
         Organization organization = ownOrganization(user);
-        certifications.findActive(organization.id()).ifPresent(active -> {
-            throw new CertificationAlreadyActiveException(organization.name(), active.id());
-        });
+        // The start listener refuses a second active cycle (409), whichever way the process is started.
         ProcessInstance instance = users.asUser(user, organization.code(), () -> runtime
                 .createProcessInstanceByKey(CertificationProcess.KEY)
                 .processDefinitionWithoutTenantId()
@@ -72,7 +71,10 @@ public class CertificationService {
         } else {
             throw ApiException.forbidden("Il tuo ruolo non vede le certificazioni / Your role sees no certifications");
         }
-        return found.stream().map(c -> summary(c)).toList();
+        Map<Long, Organization> orgs = new HashMap<>();
+        Map<Long, CertificationView.CertificateRef> issued = certificates(found.stream().map(Certification::id).toList());
+        return found.stream().map(c -> build(c, orgs.computeIfAbsent(c.organizationId(), this::organization),
+                issued.get(c.id()), List.of(), List.of())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -123,28 +125,40 @@ public class CertificationService {
         return own.get(0);
     }
 
-    private CertificationView summary(Certification c) {
-        return build(c, List.of(), List.of());
-    }
-
     private CertificationView view(Certification c) {
         List<CertificationView.OpenTask> open = openTasks.ofProcessInstance(c.processInstanceId()).stream()
                 .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                         openTasks.candidateGroups(t.getId()), t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
-        return build(c, open, timeline.of(c.id()));
+        return build(c, organization(c.organizationId()), certificates(List.of(c.id())).get(c.id()), open,
+                timeline.of(c.id()));
     }
 
-    private CertificationView build(Certification c, List<CertificationView.OpenTask> open, List<TimelineEntry> events) {
-        Organization o = organizations.findById(c.organizationId()).orElseThrow();
-        CertificationView.CertificateRef certificate = db.sql("""
-                SELECT number, issue_date, verification_code FROM fa_certificate
-                WHERE certification_id = :id AND kind = 'FAMILY_AUDIT'
-                """).param("id", c.id())
-                .query((rs, n) -> new CertificationView.CertificateRef(rs.getString(1), ((Date) rs.getDate(2)).toLocalDate(),
-                        rs.getString(3), "/api/certifications/" + c.id() + "/certificate.pdf"))
-                .optional().orElse(null);
+    private Organization organization(long id) {
+        return organizations.findById(id).orElseThrow();
+    }
+
+    /** The Family Audit certificates of these certifications, in one query. */
+    private Map<Long, CertificationView.CertificateRef> certificates(List<Long> certificationIds) {
+        Map<Long, CertificationView.CertificateRef> refs = new HashMap<>();
+        if (certificationIds.isEmpty()) {
+            return refs;
+        }
+        db.sql("""
+                SELECT certification_id, number, issue_date, verification_code FROM fa_certificate
+                WHERE certification_id IN (:ids) AND kind = 'FAMILY_AUDIT'
+                """).param("ids", certificationIds)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    refs.put(id, new CertificationView.CertificateRef(rs.getString(2), rs.getDate(3).toLocalDate(),
+                            rs.getString(4), "/api/certifications/" + id + "/certificate.pdf"));
+                });
+        return refs;
+    }
+
+    private CertificationView build(Certification c, Organization o, CertificationView.CertificateRef certificate,
+                                    List<CertificationView.OpenTask> open, List<TimelineEntry> events) {
         return new CertificationView(c.id(), o.code(), o.name(), c.cycleNo(), c.phase().name(), c.phase().italian(),
                 c.status().name(), c.overdue(), c.startedAt(), c.endedAt(), c.kickoffDate(), c.evaluationDeadline(),
                 c.deadlineWarnedAt(), c.employeesInvolved(), c.feeAmount(), c.paymentDate(), c.referentName(),

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.tasks;
 
+import it.familyaudit.workflow.engine.EngineTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -134,7 +135,7 @@ public final class FormValidator {
 
     private static LocalDate date(String path, Object value, List<FieldError> errors) {
         if (value instanceof Date d) {
-            return it.familyaudit.workflow.engine.EngineTime.dayOf(d);
+            return EngineTime.dayOf(d);
         }
         try {
             return LocalDate.parse(value.toString().strip());
