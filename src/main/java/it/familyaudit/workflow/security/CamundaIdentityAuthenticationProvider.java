@@ -1,8 +1,18 @@
 package it.familyaudit.workflow.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,35 +25,65 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Users and groups live in Camunda's identity store, where Camunda Admin manages them: the API
  * and the webapps know the same people with the same passwords and roles.
+ *
+ * <p>The API is stateless, so every call brings its credentials. A successful password check is
+ * remembered for a short while ({@code family-audit.security.credentials-cache}, default 60 s) so
+ * that a client's burst of calls pays for it once: a changed password takes effect within that
+ * time. Groups are read on every call, so a new role applies at once. Only a keyed digest of the
+ * password is kept, never the password; failures are never remembered, so Camunda's own
+ * login-attempt counting sees every one of them.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final TransactionTemplate readOnly;
+    private final Cache<String, byte[]> recent;
+    private final SecretKeySpec digestKey;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity, PlatformTransactionManager transactions) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, PlatformTransactionManager transactions,
+            @Value("${family-audit.security.credentials-cache:60s}") Duration remember) {
         this.identity = identity;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.recent = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(10_000).build();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.digestKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    /** Password check and groups in one transaction: every API call pays for it. */
     @Override
     public Authentication authenticate(Authentication authentication) {
-        return readOnly.execute(status -> check(authentication));
-    }
-
-    private Authentication check(Authentication authentication) {
         String user = authentication.getName();
-        Object credentials = authentication.getCredentials();
-        if (user == null || user.isBlank() || !(credentials instanceof String password)
-                || !identity.checkPassword(user, password)) {
+        if (user == null || user.isBlank() || !(authentication.getCredentials() instanceof String password)) {
             throw new BadCredentialsException("Credenziali non valide / Invalid credentials");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        byte[] digest = digest(user, password);
+        byte[] known = recent.getIfPresent(user);
+        boolean remembered = known != null && MessageDigest.isEqual(known, digest);
+        List<SimpleGrantedAuthority> groups = readOnly.execute(status -> {
+            if (!remembered && !identity.checkPassword(user, password)) {
+                throw new BadCredentialsException("Credenziali non valide / Invalid credentials");
+            }
+            return identity.createGroupQuery().groupMember(user).list().stream()
+                    .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        });
+        if (!remembered) {
+            recent.put(user, digest);
+        }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    }
+
+    private byte[] digest(String user, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(digestKey);
+            mac.update(user.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     @Override

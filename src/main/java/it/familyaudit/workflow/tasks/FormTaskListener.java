@@ -56,9 +56,10 @@ final class FormTaskListener implements TaskListener {
 
     private void completed(DelegateTask task) {
         FormSchema schema = forms.get(formId);
+        Map<String, Object> direct = DirectSubmission.of(task.getId()).orElse(null);
         Map<String, Object> raw = new HashMap<>();
         for (String key : schema.keys()) {
-            raw.put(key, plain(task.getVariable(key)));
+            raw.put(key, direct != null ? direct.get(key) : plain(task.getVariable(key)));
         }
         List<FieldError> errors = new ArrayList<>();
         FormValues values = FormValidator.validate(schema, raw, errors);
@@ -71,9 +72,12 @@ final class FormTaskListener implements TaskListener {
         }
         StepOutcome outcome = step.complete(submission);
         journal.taskCompleted(submission, outcome);
-        // The records are in our tables now; the engine keeps only what it routes on.
-        for (String key : schema.keys()) {
-            task.removeVariable(key);
+        if (direct == null) {
+            // Submitted as variables (Tasklist, /engine-rest): the records are in our tables now,
+            // and the engine keeps only what it routes on.
+            for (String key : schema.keys()) {
+                task.removeVariable(key);
+            }
         }
         outcome.processVariables().forEach(task::setVariable);
     }

@@ -23,10 +23,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -111,14 +108,11 @@ public class Inbox {
             FormValidator.validate(schema, submitted, errors);
             throw new FormValidationException(errors);
         }
-        VariableMap variables = Variables.createVariables();
-        // The form's listener moves the values into our tables and removes them from the engine.
-        submitted.forEach((key, value) -> variables.putValueTyped(key, formValue(value)));
         try {
-            users.asUser(user, task.getTenantId(), () -> {
-                formService.submitTaskForm(taskId, variables);
+            users.asUser(user, task.getTenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
+                formService.submitTaskForm(taskId, Map.of());
                 return null;
-            });
+            }));
         } catch (ProcessEngineException e) {
             if (openTasks.byId(taskId).isEmpty() && !(e instanceof FormValidationException)) {
                 throw alreadyCompleted();
@@ -207,17 +201,5 @@ public class Inbox {
             value = date.toInstant();
         }
         values.put(key, value);
-    }
-
-    /** Lists (dynamic lists) travel as JSON, as Tasklist sends them. */
-    private TypedValue formValue(Object value) {
-        if (value instanceof List<?> || value instanceof Map<?, ?>) {
-            try {
-                return SpinValues.jsonValue(json.writeValueAsString(value)).create();
-            } catch (JsonProcessingException e) {
-                throw ApiException.badRequest("JSON non valido / Invalid JSON");
-            }
-        }
-        return Variables.untypedValue(value);
     }
 }
