@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,9 +127,11 @@ public class CertificationService {
     }
 
     private CertificationView view(Certification c) {
-        List<CertificationView.OpenTask> open = openTasks.ofProcessInstance(c.processInstanceId()).stream()
+        List<Task> tasks = openTasks.ofProcessInstance(c.processInstanceId());
+        Map<String, List<String>> groups = openTasks.candidateGroups(tasks.stream().map(Task::getId).toList());
+        List<CertificationView.OpenTask> open = tasks.stream()
                 .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                        openTasks.candidateGroups(t.getId()), t.getCreateTime().toInstant(),
+                        groups.getOrDefault(t.getId(), List.of()), t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         return build(c, organization(c.organizationId()), certificates(List.of(c.id())).get(c.id()), open,

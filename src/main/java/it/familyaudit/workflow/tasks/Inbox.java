@@ -2,6 +2,7 @@ package it.familyaudit.workflow.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.engine.CheckedTaskCompletion;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
@@ -44,10 +45,12 @@ public class Inbox {
     private final TaskCertifications certifications;
     private final OpenTasks openTasks;
     private final CurrentUsers users;
+    private final CheckedTaskCompletion completion;
     private final ObjectMapper json;
 
     Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms,
-          TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, ObjectMapper json) {
+          TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, CheckedTaskCompletion completion,
+          ObjectMapper json) {
         this.tasks = tasks;
         this.history = history;
         this.formService = formService;
@@ -55,6 +58,7 @@ public class Inbox {
         this.certifications = certifications;
         this.openTasks = openTasks;
         this.users = users;
+        this.completion = completion;
         this.json = json;
     }
 
@@ -110,7 +114,7 @@ public class Inbox {
         }
         try {
             users.asUser(user, task.getTenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
-                formService.submitTaskForm(taskId, Map.of());
+                completion.complete(taskId);
                 return null;
             }));
         } catch (ProcessEngineException e) {
@@ -119,8 +123,10 @@ public class Inbox {
             }
             throw e;
         }
-        List<Task> next = openTasks.ofProcessInstance(task.getProcessInstanceId()).stream()
-                .filter(t -> !Collections.disjoint(openTasks.candidateGroups(t.getId()), user.groups()))
+        List<Task> open = openTasks.ofProcessInstance(task.getProcessInstanceId());
+        Map<String, List<String>> groups = openTasks.candidateGroups(open.stream().map(Task::getId).toList());
+        List<Task> next = open.stream()
+                .filter(t -> !Collections.disjoint(groups.getOrDefault(t.getId(), List.of()), user.groups()))
                 .toList();
         // The completed task first, then what comes next: one lookup of their certification for all.
         List<TaskView.Summary> done = summaries(Stream.concat(Stream.of(task), next.stream()).toList());
