@@ -11,7 +11,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -19,8 +18,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Users and groups live in Camunda's identity store, where Camunda Admin manages them: the API
@@ -29,23 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The API is stateless, so every call brings its credentials. A successful password check is
  * remembered for a short while ({@code family-audit.security.credentials-cache}, default 60 s) so
  * that a client's burst of calls pays for it once: a changed password takes effect within that
- * time. Groups are read on every call, so a new role applies at once. Only a keyed digest of the
+ * time. Groups and organisations are read on every call, so a new role applies at once. Only a keyed digest of the
  * password is kept, never the password; failures are never remembered, so Camunda's own
- * login-attempt counting sees every one of them.
+ * login-attempt counting sees every one of them. The authentication's principal is the
+ * {@link CurrentUser}, with the organisations the user may act in.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
-    private final TransactionTemplate readOnly;
+    private final Memberships memberships;
     private final Cache<String, byte[]> recent;
     private final SecretKeySpec digestKey;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity, PlatformTransactionManager transactions,
+    CamundaIdentityAuthenticationProvider(IdentityService identity, Memberships memberships,
             @Value("${family-audit.security.credentials-cache:60s}") Duration remember) {
         this.identity = identity;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.memberships = memberships;
         this.recent = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(10_000).build();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -60,18 +57,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         byte[] digest = digest(user, password);
         byte[] known = recent.getIfPresent(user);
-        boolean remembered = known != null && MessageDigest.isEqual(known, digest);
-        List<SimpleGrantedAuthority> groups = readOnly.execute(status -> {
-            if (!remembered && !identity.checkPassword(user, password)) {
+        if (known == null || !MessageDigest.isEqual(known, digest)) {
+            if (!identity.checkPassword(user, password)) {
                 throw new BadCredentialsException("Credenziali non valide / Invalid credentials");
             }
-            return identity.createGroupQuery().groupMember(user).list().stream()
-                    .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-        });
-        if (!remembered) {
             recent.put(user, digest);
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+        CurrentUser current = memberships.of(user);
+        List<SimpleGrantedAuthority> groups = current.groups().stream().map(SimpleGrantedAuthority::new).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(current, null, groups);
     }
 
     private byte[] digest(String user, String password) {

@@ -3,17 +3,24 @@ package it.familyaudit.workflow.security;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * Who is calling: the Camunda user, its groups (our roles) and its tenants (the organisations it
  * may act in: its own, or the ones it is assigned to as professional). The agency and the council
  * act in every organisation; their tenants are not listed.
  */
-public record CurrentUser(String id, Set<String> groups, Set<String> tenants) {
+public record CurrentUser(String id, Set<String> groups, Set<String> tenants) implements AuthenticatedPrincipal {
 
     public CurrentUser {
         groups = Set.copyOf(groups);
         tenants = Set.copyOf(tenants);
+    }
+
+    /** The principal's name, as Spring Security and the logs show it. */
+    @Override
+    public String getName() {
+        return id;
     }
 
     public boolean has(String role) {

@@ -1,16 +1,11 @@
 package it.familyaudit.workflow.security;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The caller of the current request, and running engine calls on its behalf. */
@@ -18,31 +13,20 @@ import org.springframework.stereotype.Component;
 public class CurrentUsers {
 
     private final IdentityService identity;
+    private final Memberships memberships;
 
-    CurrentUsers(IdentityService identity) {
+    CurrentUsers(IdentityService identity, Memberships memberships) {
         this.identity = identity;
+        this.memberships = memberships;
     }
 
+    /** Our login puts the user with their roles and organisations in the request's authentication. */
     public CurrentUser current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
             throw new AuthenticationCredentialsNotFoundException("Not authenticated");
         }
-        return of(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet()));
-    }
-
-    /**
-     * The agency and the council see every organisation: listing their thousands of tenant
-     * memberships on every request would cost more than all the rest of it.
-     */
-    CurrentUser of(String userId, Set<String> groups) {
-        if (!Collections.disjoint(groups, Roles.AGENCY_ROLES)) {
-            return new CurrentUser(userId, groups, Set.of());
-        }
-        Set<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).collect(Collectors.toSet());
-        return new CurrentUser(userId, groups, tenants);
+        return auth.getPrincipal() instanceof CurrentUser user ? user : memberships.of(auth.getName());
     }
 
     /**

@@ -103,6 +103,10 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(process, port, reported[0], healthy);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
