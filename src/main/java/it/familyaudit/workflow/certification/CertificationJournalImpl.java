@@ -3,6 +3,7 @@ package it.familyaudit.workflow.certification;
 import it.familyaudit.workflow.tasks.CertificationJournal;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskSubmission;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -14,6 +15,12 @@ class CertificationJournalImpl implements CertificationJournal {
     CertificationJournalImpl(CertificationRepository certifications, Timeline timeline) {
         this.certifications = certifications;
         this.timeline = timeline;
+    }
+
+    @Override
+    public OptionalLong certificationOf(String processInstanceId) {
+        return certifications.findByProcessInstance(processInstanceId)
+                .map(c -> OptionalLong.of(c.id())).orElseGet(OptionalLong::empty);
     }
 
     @Override

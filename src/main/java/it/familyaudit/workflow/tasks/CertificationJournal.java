@@ -1,10 +1,15 @@
 package it.familyaudit.workflow.tasks;
 
+import java.util.OptionalLong;
+
 /**
  * Where the task machinery reports to the certification it works for: kept as an interface so
  * that the task package does not depend on the certification package that uses it.
  */
 public interface CertificationJournal {
+
+    /** The certification a process instance runs, if any. */
+    OptionalLong certificationOf(String processInstanceId);
 
     void taskCreated(long certificationId, String taskKey, String phase);
 

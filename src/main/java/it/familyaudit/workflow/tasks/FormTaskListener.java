@@ -21,9 +21,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 final class FormTaskListener implements TaskListener {
 
-    /** Process variable every certification instance carries. */
-    static final String CERTIFICATION_ID = "certificationId";
-
     private final String formId;
     private final FormRegistry forms;
     private final TaskSteps steps;
@@ -82,12 +79,10 @@ final class FormTaskListener implements TaskListener {
         outcome.processVariables().forEach(task::setVariable);
     }
 
-    private static long certificationId(DelegateTask task) {
-        Object id = task.getVariable(CERTIFICATION_ID);
-        if (!(id instanceof Number n)) {
-            throw new IllegalStateException("Task " + task.getId() + " belongs to no certification");
-        }
-        return n.longValue();
+    /** From our table: reading the process variable would load every variable of the instance. */
+    private long certificationId(DelegateTask task) {
+        return journal.certificationOf(task.getProcessInstanceId()).orElseThrow(
+                () -> new IllegalStateException("Task " + task.getId() + " belongs to no certification"));
     }
 
     /** Forms submit dynamic lists as Spin JSON; our checks read plain lists and maps. */
