@@ -36,11 +36,21 @@ final class AppProcess implements AutoCloseable {
         this.healthySeconds = healthy;
     }
 
+    private static final Path JAR = Path.of("target", "family-audit-workflow.jar");
+    private static final Path SHIPPED = Path.of("target", "shipped");
+
+    /** How the application is launched: the plain jar, or as the Docker image ships it. */
+    enum Launch { PLAIN_JAR, SHIPPED }
+
     static AppProcess start(String heap, Map<String, String> env, String... args) throws Exception {
-        Path jar = Path.of("target", "family-audit-workflow.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Build the jar first: " + jar.toAbsolutePath());
+        return start(Launch.SHIPPED, heap, env, args);
+    }
+
+    static AppProcess start(Launch launch, String heap, Map<String, String> env, String... args) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("Build the jar first: " + JAR.toAbsolutePath());
         }
+        List<String> launchArgs = launch == Launch.PLAIN_JAR ? List.of("-jar", JAR.toString()) : shipped(heap);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -52,7 +62,8 @@ final class AppProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(launchArgs);
+        command.add("--server.port=" + port);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -101,6 +112,36 @@ final class AppProcess implements AutoCloseable {
         }
         double healthy = (System.nanoTime() - t0) / 1e9;
         return new AppProcess(process, port, reported[0], healthy);
+    }
+
+    /**
+     * The layout of docker/Dockerfile: Spring Boot's extracted jar and a class-data-sharing
+     * archive from a training run, made again whenever the jar is newer than the archive.
+     */
+    private static List<String> shipped(String heap) throws Exception {
+        Path archive = SHIPPED.resolve("app.jsa").toAbsolutePath();
+        Path jar = SHIPPED.resolve("family-audit-workflow.jar").toAbsolutePath();
+        if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            run(new ProcessBuilder(java, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--force",
+                    "--destination", SHIPPED.toString()));
+            Files.deleteIfExists(archive);
+            ProcessBuilder training = new ProcessBuilder(java, "-Xmx" + heap, "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
+                    "--spring.datasource.url=jdbc:h2:mem:training", "--camunda.bpm.job-execution.enabled=false");
+            training.environment().put("FAMILY_AUDIT_ADMIN_PASSWORD", "training-only");
+            run(training);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
+    }
+
+    private static void run(ProcessBuilder builder) throws Exception {
+        Path log = Files.createTempFile("family-audit-shipped", ".log");
+        Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("Preparing the shipped layout failed; see " + log);
+        }
     }
 
     long pid() {
