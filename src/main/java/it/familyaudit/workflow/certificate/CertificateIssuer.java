@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.certificate;
 
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationRepository;
 import it.familyaudit.workflow.certification.CertificationStatus;
@@ -25,12 +27,15 @@ public class CertificateIssuer {
     private final CertificateRepository certificates;
     private final CertificationRepository certifications;
     private final Timeline timeline;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    CertificateIssuer(CertificateRepository certificates, CertificationRepository certifications, Timeline timeline) {
+    CertificateIssuer(CertificateRepository certificates, CertificationRepository certifications, Timeline timeline,
+                      AuditTrail audit) {
         this.certificates = certificates;
         this.certifications = certifications;
         this.timeline = timeline;
+        this.audit = audit;
     }
 
     public void issue(DelegateExecution execution) {
@@ -44,6 +49,7 @@ public class CertificateIssuer {
         certifications.end(certificationId, CertificationStatus.CERTIFIED);
         timeline.record(certificationId, "CERTIFICATE_ISSUED",
                 "Rilasciato il certificato Family Audit n. " + number + " del " + today);
+        audit.record(AuditAction.CERTIFICATE_ISSUED, certificationId, null, number, "Family Audit, rilasciato il " + today);
     }
 
     private String verificationCode() {

@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.tasks.CertificationJournal;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskSubmission;
@@ -11,10 +13,12 @@ class CertificationJournalImpl implements CertificationJournal {
 
     private final CertificationRepository certifications;
     private final Timeline timeline;
+    private final AuditTrail audit;
 
-    CertificationJournalImpl(CertificationRepository certifications, Timeline timeline) {
+    CertificationJournalImpl(CertificationRepository certifications, Timeline timeline, AuditTrail audit) {
         this.certifications = certifications;
         this.timeline = timeline;
+        this.audit = audit;
     }
 
     @Override
@@ -34,5 +38,8 @@ class CertificationJournalImpl implements CertificationJournal {
     public void taskCompleted(TaskSubmission submission, StepOutcome outcome) {
         timeline.taskCompleted(submission.certificationId(), submission.taskId(), submission.taskKey(),
                 outcome.decision(), outcome.summary(), submission.actor());
+        audit.record(submission.actor(), AuditAction.TASK_COMPLETED, submission.certificationId(), null,
+                submission.taskKey() + " " + submission.taskId(),
+                outcome.decision() == null ? outcome.summary() : outcome.decision() + ": " + outcome.summary());
     }
 }

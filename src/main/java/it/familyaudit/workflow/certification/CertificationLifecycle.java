@@ -6,6 +6,8 @@ import static it.familyaudit.workflow.certification.CertificationProcess.FEE_AMO
 import static it.familyaudit.workflow.certification.CertificationProcess.ORGANIZATION_CODE;
 
 import it.familyaudit.workflow.FamilyAuditProperties;
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.engine.EngineAccess;
 import it.familyaudit.workflow.organization.Organization;
 import it.familyaudit.workflow.organization.OrganizationRepository;
@@ -25,9 +27,11 @@ public class CertificationLifecycle {
     private final OrganizationRepository organizations;
     private final Timeline timeline;
     private final FamilyAuditProperties properties;
+    private final AuditTrail audit;
 
     CertificationLifecycle(CertificationRepository certifications, OrganizationRepository organizations,
-                           Timeline timeline, FamilyAuditProperties properties) {
+                           Timeline timeline, FamilyAuditProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.certifications = certifications;
         this.organizations = organizations;
         this.timeline = timeline;
@@ -54,6 +58,7 @@ public class CertificationLifecycle {
         }
         execution.setProcessBusinessKey(String.valueOf(id));
         timeline.record(id, "STARTED", "Certificazione avviata per " + organization.name());
+        audit.record(AuditAction.CERTIFICATION_STARTED, id, organization.code(), "ciclo " + id, organization.name());
     }
 
     public void recordFee(DelegateExecution execution) {
@@ -84,6 +89,7 @@ public class CertificationLifecycle {
         CertificationStatus finalStatus = CertificationStatus.valueOf(status);
         if (certifications.end(id, finalStatus)) {
             timeline.record(id, finalStatus.name(), "Ciclo concluso: " + Phase.valueOf(status).italian());
+            audit.record(AuditAction.CERTIFICATION_ENDED, id, null, "ciclo " + id, finalStatus.name());
         }
     }
 

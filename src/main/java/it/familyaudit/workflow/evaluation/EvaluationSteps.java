@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.evaluation;
 
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
@@ -19,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationSteps {
 
     @Bean
-    TaskStep recordEvaluationVisitStep(EvaluationReportRepository reports) {
+    TaskStep recordEvaluationVisitStep(EvaluationReportRepository reports, AuditTrail audit) {
         return new CertificationStep(CertificationProcess.RECORD_EVALUATION_VISIT, Phase.EVALUATION) {
 
             @Override
@@ -38,6 +40,8 @@ class EvaluationSteps {
             public StepOutcome complete(TaskSubmission s) {
                 String outcome = s.values().text("evaluationOutcome");
                 reports.add(s.certificationId(), s.values(), s.actor());
+                audit.record(s.actor(), AuditAction.REPORT_SUBMITTED, s.certificationId(), null, "rapporto di valutazione",
+                        "esito " + outcome);
                 String what = switch (outcome) {
                     case "positive" -> "positivo";
                     case "integration" -> "integrazione richiesta";

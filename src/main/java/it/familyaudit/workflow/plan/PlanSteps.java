@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.plan;
 
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class PlanSteps {
 
     @Bean
-    TaskStep draftPlanStep(PlanRepository plans) {
+    TaskStep draftPlanStep(PlanRepository plans, AuditTrail audit) {
         return new CertificationStep(CertificationProcess.DRAFT_PLAN, Phase.PLAN_DRAFTING) {
 
             @Override
@@ -27,6 +29,8 @@ class PlanSteps {
                 plans.submit(s.certificationId(), v.text("planTitle"), v.text("planSummary"), v.integer("actionsCount"),
                         v.text("planText"), v.text("changeNote"), s.actor());
                 int version = plans.versions(s.certificationId()).size();
+                audit.record(s.actor(), AuditAction.PLAN_SUBMITTED, s.certificationId(), null, "piano v" + version,
+                        v.text("planTitle"));
                 return StepOutcome.recorded("Piano aziendale presentato (versione " + version + ", "
                         + v.integer("actionsCount") + " azioni)");
             }
@@ -34,7 +38,7 @@ class PlanSteps {
     }
 
     @Bean
-    TaskStep approvePlanStep(PlanRepository plans) {
+    TaskStep approvePlanStep(PlanRepository plans, AuditTrail audit) {
         return new CertificationStep(CertificationProcess.APPROVE_PLAN, Phase.PLAN_APPROVAL) {
 
             @Override
@@ -63,6 +67,9 @@ class PlanSteps {
                 String note = approved ? null : v.text("requestedChanges");
                 plans.decide(plan.id(), approved ? PlanStatus.APPROVED : PlanStatus.CHANGES_REQUESTED, s.actor(), note,
                         approved ? v.text("signatoryName") : null, approved ? v.text("signatoryRole") : null);
+                audit.record(s.actor(), approved ? AuditAction.PLAN_APPROVED : AuditAction.PLAN_CHANGES_REQUESTED,
+                        s.certificationId(), null, "piano v" + plan.versionNo(),
+                        approved ? "firmato da " + v.text("signatoryName") : note);
                 return StepOutcome.decided(CertificationProcess.PLAN_DECISION, v.text("planDecision"), approved
                         ? "Piano (versione " + plan.versionNo() + ") approvato e firmato da " + v.text("signatoryName")
                         : "Piano (versione " + plan.versionNo() + ") rimandato con modifiche: " + note);

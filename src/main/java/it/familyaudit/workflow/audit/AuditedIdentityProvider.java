@@ -1,0 +1,87 @@
+package it.familyaudit.workflow.audit;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+
+/**
+ * Camunda's own user store, with every change of roles (group memberships), of access to
+ * organisations (tenant memberships) and of users, and every failed password check, written to
+ * the audit trail in the same transaction. Whatever makes the change — Camunda Admin,
+ * {@code /engine-rest}, our services or a login form — passes here.
+ */
+class AuditedIdentityProvider extends DbIdentityServiceProvider {
+
+    private final AuditTrail audit;
+
+    AuditedIdentityProvider(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public boolean checkPassword(String userId, String password) {
+        boolean valid = super.checkPassword(userId, password);
+        if (!valid) {
+            audit.record(userId, AuditAction.LOGIN_FAILED, null, null, userId,
+                    "Password errata, utente sconosciuto o bloccato / Wrong password, unknown or locked user");
+        }
+        return valid;
+    }
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+        IdentityOperationResult result = super.saveUser(user);
+        if (IdentityOperationResult.OPERATION_CREATE.equals(result.getOperation())) {
+            audit.record(AuditAction.USER_CREATED, null, null, user.getId(), null);
+        }
+        return result;
+    }
+
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+        return recorded(super.deleteUser(userId), AuditAction.USER_DELETED, null, userId, null);
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+        return recorded(super.createMembership(userId, groupId), AuditAction.ROLE_GRANTED, null, userId, "ruolo " + groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteMembership(String userId, String groupId) {
+        return recorded(super.deleteMembership(userId, groupId), AuditAction.ROLE_REVOKED, null, userId, "ruolo " + groupId);
+    }
+
+    @Override
+    public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+        return recorded(super.createTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_ADDED,
+                tenantId, userId, "utente");
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+        return recorded(super.deleteTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_REMOVED,
+                tenantId, userId, "utente");
+    }
+
+    @Override
+    public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+        return recorded(super.createTenantGroupMembership(tenantId, groupId), AuditAction.ORGANISATION_MEMBER_ADDED,
+                tenantId, groupId, "gruppo");
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+        return recorded(super.deleteTenantGroupMembership(tenantId, groupId), AuditAction.ORGANISATION_MEMBER_REMOVED,
+                tenantId, groupId, "gruppo");
+    }
+
+    /** Only what really changed: Camunda answers "none" when there was nothing to do. */
+    private IdentityOperationResult recorded(IdentityOperationResult result, AuditAction action, String organization,
+                                             String subject, String detail) {
+        if (result != null && !IdentityOperationResult.OPERATION_NONE.equals(result.getOperation())) {
+            audit.record(action, null, organization, subject, detail);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The append-only audit trail: who did what, when, on which certification. Business events are
+ * written by the features that make them, in the same transaction; identity events (roles,
+ * organisation access, users, failed logins) by Camunda's identity provider, whatever the way in.
+ */
+package it.familyaudit.workflow.audit;
