@@ -2,8 +2,8 @@ package it.familyaudit.workflow.certificate;
 
 import it.familyaudit.workflow.audit.AuditAction;
 import it.familyaudit.workflow.audit.AuditTrail;
+import it.familyaudit.workflow.certification.CertificationLifecycle;
 import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.CertificationRepository;
 import it.familyaudit.workflow.certification.CertificationStatus;
 import it.familyaudit.workflow.certification.Timeline;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -25,15 +25,15 @@ public class CertificateIssuer {
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     private final CertificateRepository certificates;
-    private final CertificationRepository certifications;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final CertificationLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
 
-    CertificateIssuer(CertificateRepository certificates, CertificationRepository certifications, Timeline timeline,
-                      AuditTrail audit) {
+    CertificateIssuer(CertificateRepository certificates, Timeline timeline,
+                      AuditTrail audit, CertificationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.certificates = certificates;
-        this.certifications = certifications;
         this.timeline = timeline;
         this.audit = audit;
     }
@@ -46,7 +46,7 @@ public class CertificateIssuer {
         LocalDate today = EngineTime.today();
         String number = "FA-%d-%04d".formatted(today.getYear(), certificates.nextNumber(today.getYear()));
         certificates.insert(certificationId, FAMILY_AUDIT, number, today, verificationCode());
-        certifications.end(certificationId, CertificationStatus.CERTIFIED);
+        lifecycle.ended(certificationId, CertificationStatus.CERTIFIED);
         timeline.record(certificationId, "CERTIFICATE_ISSUED",
                 "Rilasciato il certificato Family Audit n. " + number + " del " + today);
         audit.record(AuditAction.CERTIFICATE_ISSUED, certificationId, null, number, "Family Audit, rilasciato il " + today);

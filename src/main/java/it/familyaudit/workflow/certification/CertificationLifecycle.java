@@ -87,10 +87,32 @@ public class CertificationLifecycle {
     public void end(DelegateExecution execution, String status) {
         long id = certificationId(execution);
         CertificationStatus finalStatus = CertificationStatus.valueOf(status);
-        if (certifications.end(id, finalStatus)) {
+        if (ended(id, finalStatus)) {
             timeline.record(id, finalStatus.name(), "Ciclo concluso: " + Phase.valueOf(status).italian());
             audit.record(AuditAction.CERTIFICATION_ENDED, id, null, "ciclo " + id, finalStatus.name());
         }
+    }
+
+    /**
+     * Ends the cycle and the professionals' access that came with it: consultants and evaluators
+     * see an organisation only while a cycle assigns them. A certified cycle keeps its evaluator,
+     * who audits the yearly monitoring. Called inside the engine command that ends the cycle.
+     *
+     * @return false when the cycle had already ended
+     */
+    public boolean ended(long id, CertificationStatus status) {
+        if (!certifications.end(id, status)) {
+            return false;
+        }
+        Certification c = certifications.get(id);
+        String code = organizations.findById(c.organizationId()).orElseThrow().code();
+        for (String professional : new String[] {c.consultantUserId(),
+                status == CertificationStatus.CERTIFIED ? null : c.evaluatorUserId()}) {
+            if (professional != null && !certifications.needsProfessionalElsewhere(c.organizationId(), id, professional)) {
+                Professionals.revokeAccess(code, professional);
+            }
+        }
+        return true;
     }
 
     static long certificationId(DelegateExecution execution) {

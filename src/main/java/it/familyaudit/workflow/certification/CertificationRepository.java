@@ -57,16 +57,22 @@ public class CertificationRepository {
                 .param("pi", processInstanceId).query(ROW).optional();
     }
 
-    /** Certifications of the given organisations, newest first; all of them when {@code organizationIds} is null. */
+    /**
+     * Certifications of the given organisations (all of them when {@code organizationIds} is
+     * null), only those naming {@code professional} as consultant or evaluator when given; newest first.
+     */
     public List<Certification> findAll(Collection<Long> organizationIds, String professional, int limit) {
-        String where = organizationIds == null && professional == null ? "1 = 1"
-                : professional != null ? "(consultant_user_id = :user OR evaluator_user_id = :user)"
-                : organizationIds.isEmpty() ? "1 = 0" : "organization_id IN (:orgs)";
+        if (organizationIds != null && organizationIds.isEmpty()) {
+            return List.of();
+        }
+        String where = (organizationIds == null ? "1 = 1" : "organization_id IN (:orgs)")
+                + (professional == null ? "" : " AND (consultant_user_id = :user OR evaluator_user_id = :user)");
         var sql = db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE " + where
                 + " ORDER BY started_at DESC, id DESC FETCH FIRST :limit ROWS ONLY");
         if (professional != null) {
             sql = sql.param("user", professional);
-        } else if (organizationIds != null && !organizationIds.isEmpty()) {
+        }
+        if (organizationIds != null) {
             sql = sql.param("orgs", organizationIds);
         }
         return sql.param("limit", limit).query(ROW).list();
@@ -170,6 +176,20 @@ public class CertificationRepository {
                 WHERE id = :id AND status = 'ACTIVE'
                 """).param("status", status.name()).param("now", Timestamp.from(EngineTime.now()))
                 .param("id", id).update() == 1;
+    }
+
+    /**
+     * Whether another cycle of the organisation still needs this professional: a running one
+     * that assigns them, or a certified one whose evaluator they are (the yearly monitoring).
+     */
+    public boolean needsProfessionalElsewhere(long organizationId, long exceptCertificationId, String userId) {
+        return db.sql("""
+                SELECT COUNT(*) FROM fa_certification
+                WHERE organization_id = :org AND id <> :except
+                  AND (status = 'ACTIVE' AND (consultant_user_id = :user OR evaluator_user_id = :user)
+                       OR status = 'CERTIFIED' AND evaluator_user_id = :user)
+                """).param("org", organizationId).param("except", exceptCertificationId).param("user", userId)
+                .query(Long.class).single() > 0;
     }
 
     private static void active(JdbcClient.StatementSpec update, long id) {

@@ -63,12 +63,11 @@ public class CertificationService {
         List<Certification> found;
         if (user.seesAllOrganisations()) {
             found = certifications.findAll(null, null, 500);
-        } else if (user.hasAny(Roles.ORGANISATION_ROLES)) {
+        } else if (user.hasAny(Roles.ORGANISATION_ROLES) || user.hasAny(Roles.PROFESSIONAL_ROLES)) {
             List<Long> ids = user.tenants().stream().map(organizations::findByCode).flatMap(Optional::stream)
                     .map(Organization::id).toList();
-            found = certifications.findAll(ids, null, 500);
-        } else if (user.hasAny(Roles.PROFESSIONAL_ROLES)) {
-            found = certifications.findAll(null, user.id(), 500);
+            // Professionals: only the cycles that name them, in the organisations they still serve.
+            found = certifications.findAll(ids, user.hasAny(Roles.ORGANISATION_ROLES) ? null : user.id(), 500);
         } else {
             throw ApiException.forbidden("Il tuo ruolo non vede le certificazioni / Your role sees no certifications");
         }
@@ -91,8 +90,11 @@ public class CertificationService {
         }
         String code = organizations.findById(c.organizationId()).orElseThrow().code();
         boolean own = user.hasAny(Roles.ORGANISATION_ROLES) && user.tenants().contains(code);
-        boolean assigned = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId())
-                || user.has(Roles.EVALUATOR) && user.id().equals(c.evaluatorUserId());
+        // A professional sees a certification that names them only while their access to the
+        // organisation lasts: it ends with the cycles that assign them.
+        boolean assigned = user.tenants().contains(code)
+                && (user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId())
+                    || user.has(Roles.EVALUATOR) && user.id().equals(c.evaluatorUserId()));
         if (!own && !assigned) {
             throw ApiException.notFound("Certificazione");
         }

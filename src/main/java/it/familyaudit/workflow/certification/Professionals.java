@@ -42,6 +42,16 @@ final class Professionals {
         });
     }
 
+    /** Ends the professional's access to the organisation's tenant; doing it twice is harmless. */
+    static void revokeAccess(String organizationCode, String userId) {
+        EngineAccess.asSystem(() -> {
+            IdentityService identity = identity();
+            if (identity.createTenantQuery().tenantId(organizationCode).userMember(userId).count() > 0) {
+                identity.deleteTenantUserMembership(organizationCode, userId);
+            }
+        });
+    }
+
     private static String displayName(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).strip();
