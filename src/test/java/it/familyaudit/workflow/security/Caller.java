@@ -50,7 +50,7 @@ enum Caller {
     }
 
     boolean isProfessional() {
-        return Roles.PROFESSIONAL_ROLES.contains(role);
+        return role != null && Roles.PROFESSIONAL_ROLES.contains(role);
     }
 
     @Override
