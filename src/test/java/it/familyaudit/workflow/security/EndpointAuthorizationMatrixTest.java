@@ -1,0 +1,312 @@
+package it.familyaudit.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.support.ApiDriver;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who gets what from every endpoint, from one table: each row is an endpoint with what it is
+ * called on and the answer for every {@link Caller}. Every {@code /api} handler Spring MVC knows
+ * must have a row, and every row must name an existing endpoint, so a new endpoint without a row
+ * fails the build.
+ *
+ * <p>Answers: 2xx allowed, 401 anonymous, 403 the caller's role may not, 404 outside the caller's
+ * organisations (or, for a professional, certifications that do not assign them), so that ids
+ * reveal nothing. Calls that change something get fresh data each, so the callers do not meet.
+ * The Camunda webapps under {@code /camunda} are left out: they run their own login and
+ * authorizations, covered by {@code StartupSecurityTest} and the Tasklist browser test.
+ */
+class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
+
+    /** What a row's calls are made on. */
+    enum Fixture {
+        /** A new organisation, nothing started; fresh for every call. */
+        NEW_ORGANISATION_EACH_CALL,
+        /** A certification run to its certificate, with {@code consultant} and {@code evaluator} assigned. */
+        CERTIFIED,
+        /** A certification at the kick-off workshop, {@code consultant} and {@code evaluator} assigned. */
+        AT_KICKOFF,
+        /** The same, fresh for every call. */
+        AT_KICKOFF_EACH_CALL
+    }
+
+    /** The organisation whose users play the own-organisation callers, and the values of the path's variables. */
+    record Target(ApiDriver own, Map<String, String> variables) {
+
+        private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
+
+        String expand(String path) {
+            Matcher m = VARIABLE.matcher(path);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = variables.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalStateException("No value for {" + m.group(1) + "} in " + path + ": " + variables);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            return m.appendTail(out).toString();
+        }
+    }
+
+    /**
+     * One endpoint: method, Spring MVC path pattern (with the query the call adds, if any), what it
+     * is called on, the body, and the answer for each caller.
+     */
+    record Row(String method, String path, Fixture fixture, Function<Target, Object> body, Map<Caller, Integer> expected) {
+
+        /** Method and pattern, as the coverage check compares them with Spring MVC's handlers. */
+        String endpoint() {
+            int query = path.indexOf('?');
+            return method + " " + (query < 0 ? path : path.substring(0, query));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final Function<Target, Object> NO_BODY = t -> null;
+    private static final Function<Target, Object> WITHDRAWAL = t -> Map.of("reason", "Riorganizzazione dell'ente");
+    private static final Function<Target, Object> KICKOFF = t -> ApiDriver.kickoff(LocalDate.parse(ApiDriver.today()));
+    private static final Function<Target, Object> NEW_ORGANISATION = t -> Map.of(
+            "code", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "name", "Comune della Matrice",
+            "kind", "MUNICIPALITY");
+    private static final Function<Target, Object> EMPTY_QUERY = t -> Map.of();
+
+    // @formatter:off
+    /**
+     * THE TABLE. Answers in the order of {@link Caller}:
+     * anonymous, referent, management, working group (all three of the organisation), referent of
+     * another organisation, consultant (assigned), consultant2 (not assigned), evaluator (assigned),
+     * evaluator2 (not assigned), agency, council, admin.
+     */
+    static final List<Row> TABLE = List.of(
+        //                                                                                      anon ref mgmt  wg other cons cns2 eval evl2 agcy cncl admn
+        row("POST", "/api/certifications",                            Fixture.NEW_ORGANISATION_EACH_CALL, NO_BODY,
+                                                                                                "401 201 403 403 201  403 403  403 403  403 403  403"),
+        row("GET",  "/api/certifications",                            Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 200  200 200  200 200  200 200  403"),
+        row("GET",  "/api/certifications/{id}",                       Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  200 404  200 200  404"),
+        row("POST", "/api/certifications/{id}/withdrawal",            Fixture.AT_KICKOFF_EACH_CALL, WITHDRAWAL,
+                                                                                                "401 200 200 403 404  403 404  403 404  403 403  404"),
+        row("GET",  "/api/certifications/{id}/certificate.pdf",       Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  200 404  200 200  404"),
+        row("GET",  "/api/tasks",                                     Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 200  200 200  200 200  200 200  200"),
+        // The kick-off workshop is the consultant's; the task matrix covers every other task.
+        row("GET",  "/api/tasks/{taskId}",                            Fixture.AT_KICKOFF, NO_BODY,
+                                                                                                "401 403 403 403 404  200 404  403 404  403 403  404"),
+        row("POST", "/api/tasks/{taskId}/completion",                 Fixture.AT_KICKOFF_EACH_CALL, KICKOFF,
+                                                                                                "401 403 403 403 404  200 404  403 404  403 403  404"),
+        row("POST", "/api/organizations",                             Fixture.CERTIFIED, NEW_ORGANISATION,
+                                                                                                "401 403 403 403 403  403 403  403 403  201 403  403"),
+        row("GET",  "/api/organizations/{code}",                      Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  200 404  200 200  404"),
+        // The OpenAPI description of /api: any signed-in user.
+        row("GET",  "/v3/api-docs",                                   Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 200  200 200  200 200  200 200  200"),
+        // Camunda's REST API (Jersey, outside Spring MVC): administrators only.
+        row("GET",  "/engine-rest/task?maxResults=1",                 Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 403 403 403 403  403 403  403 403  403 403  200"),
+        row("POST", "/engine-rest/task?maxResults=1",                 Fixture.CERTIFIED, EMPTY_QUERY,
+                                                                                                "401 403 403 403 403  403 403  403 403  403 403  200"),
+
+        // ---- Being added on main (audit trail); see PENDING_ON_MAIN. ----
+        // Per certification: whoever may read the certification.
+        row("GET",  "/api/certifications/{id}/audit",                 Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/audit.csv",             Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  200 404  200 200  404"),
+        // Across organisations: the agency and the administrator only.
+        row("GET",  "/api/audit?from={today}&to={today}",             Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 403 403 403 403  403 403  403 403  200 403  200"),
+        row("GET",  "/api/audit/export.csv?from={today}&to={today}",  Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 403 403 403 403  403 403  403 403  200 403  200"));
+    // @formatter:on
+
+    /**
+     * Endpoints being added on main while this table was written: their rows are ready, and while
+     * an endpoint is missing on this branch the coverage check lets its row be and its cases are
+     * skipped (not failed). Once merged they run like every other row: then delete this set, the
+     * tolerance goes with it.
+     */
+    static final Set<String> PENDING_ON_MAIN = Set.of(
+            "GET /api/certifications/{id}/audit",
+            "GET /api/certifications/{id}/audit.csv",
+            "GET /api/audit",
+            "GET /api/audit/export.csv");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    private final Map<Fixture, Target> shared = new EnumMap<>(Fixture.class);
+
+    @Test
+    void everyApiEndpointHasARowAndEveryRowNamesAnEndpoint() {
+        Set<String> served = servedEndpoints();
+        Set<String> rows = TABLE.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> withoutRow = served.stream().filter(e -> e.contains(" /api/") || e.endsWith(" /api"))
+                .filter(e -> !rows.contains(e)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unknown = rows.stream()
+                .filter(e -> !e.contains(" /engine-rest/")) // Jersey's, not Spring MVC's: the admin's 200 proves them
+                .filter(e -> !served.contains(e))
+                // The only rows allowed to name a missing endpoint, and only until the merge with main.
+                .filter(e -> !PENDING_ON_MAIN.contains(e))
+                .collect(Collectors.toCollection(TreeSet::new));
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(withoutRow).as("endpoints without a row in %s.TABLE: add one with every caller's answer",
+                    getClass().getSimpleName()).isEmpty();
+            softly.assertThat(unknown).as("rows naming no endpoint (a typo, or an endpoint that was removed)").isEmpty();
+        });
+    }
+
+    @Test
+    void everyRowHasAnAnswerForEveryCallerAndNoRowComesTwice() {
+        assertThat(TABLE).allSatisfy(row -> assertThat(row.expected()).as(row.toString()).containsOnlyKeys(Caller.values()));
+        assertThat(TABLE.stream().map(Row::endpoint)).doesNotHaveDuplicates();
+        assertThat(PENDING_ON_MAIN).isSubsetOf(TABLE.stream().map(Row::endpoint).toList());
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyEndpointAsEveryCaller() {
+        return TABLE.stream().map(row -> dynamicContainer(row.toString(), Arrays.stream(Caller.values())
+                .map(caller -> dynamicTest("as " + caller + " → " + row.expected().get(caller), () -> check(row, caller)))));
+    }
+
+    /** The list shows a certification to exactly those who may read it. */
+    @TestFactory
+    Stream<DynamicContainer> theCertificationListShowsACertificationOnlyToWhoMayReadIt() {
+        Row read = TABLE.stream().filter(r -> r.endpoint().equals("GET /api/certifications/{id}")).findFirst().orElseThrow();
+        return Stream.of(dynamicContainer("GET /api/certifications", Arrays.stream(Caller.values())
+                .filter(caller -> caller != Caller.ANONYMOUS)
+                .map(caller -> {
+                    boolean mayRead = read.expected().get(caller) == 200;
+                    return dynamicTest("as " + caller + (mayRead ? " lists it" : " does not list it"), () -> {
+                        Target t = prepare(Fixture.CERTIFIED);
+                        Response r = call(caller.user(t.own(), otherOrganisation()), "GET", "/api/certifications", null);
+                        boolean listed = false;
+                        if (r.status() == 200) {
+                            for (JsonNode c : json.readTree(r.body())) {
+                                listed |= c.path("id").asText().equals(t.variables().get("id"));
+                            }
+                        }
+                        assertThat(listed).as("certification %s listed for %s: %s", t.variables().get("id"), caller,
+                                r.body()).isEqualTo(mayRead);
+                    });
+                })));
+    }
+
+    private void check(Row row, Caller caller) throws Exception {
+        assumeTrue(!PENDING_ON_MAIN.contains(row.endpoint()) || servedEndpoints().contains(row.endpoint()),
+                () -> row.endpoint() + " is being added on main and is not on this branch yet");
+        Target target = prepare(row.fixture());
+        String path = target.expand(row.path());
+        Response r = call(caller.user(target.own(), otherOrganisation()), row.method(), path, row.body().apply(target));
+        assertThat(r.status()).as("%s %s as %s: %s", row.method(), path, caller, abbreviate(r.body()))
+                .isEqualTo(row.expected().get(caller));
+    }
+
+    private Target prepare(Fixture fixture) throws Exception {
+        return switch (fixture) {
+            case NEW_ORGANISATION_EACH_CALL -> target(newOrganisation(), null);
+            case AT_KICKOFF_EACH_CALL -> atKickoff();
+            case CERTIFIED, AT_KICKOFF -> {
+                Target t = shared.get(fixture);
+                if (t == null) {
+                    t = fixture == Fixture.CERTIFIED ? certified() : atKickoff();
+                    shared.put(fixture, t);
+                }
+                yield t;
+            }
+        };
+    }
+
+    private Target certified() throws Exception {
+        ApiDriver organisation = newOrganisation();
+        long id = runToCertificate(organisation);
+        assertThat(organisation.status(id).path("certificate").path("number").asText()).isNotBlank();
+        return target(organisation, id);
+    }
+
+    private Target atKickoff() throws Exception {
+        ApiDriver organisation = newOrganisation();
+        long id = startToKickoff(organisation);
+        Target t = target(organisation, id);
+        t.variables().put("taskId", openTaskId(organisation, "RecordKickoffWorkshopTask"));
+        return t;
+    }
+
+    private static Target target(ApiDriver organisation, Long certification) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("code", organisation.organization);
+        variables.put("today", ApiDriver.today());
+        if (certification != null) {
+            variables.put("id", certification.toString());
+        }
+        return new Target(organisation, variables);
+    }
+
+    /** "METHOD /pattern" of every handler Spring MVC serves. */
+    private Set<String> servedEndpoints() {
+        Set<String> served = new TreeSet<>();
+        for (RequestMappingInfo info : handlers.getHandlerMethods().keySet()) {
+            Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                    .collect(Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    served.add("ANY " + pattern); // no row can match: give the handler an explicit method
+                }
+                methods.forEach(m -> served.add(m + " " + pattern));
+            }
+        }
+        return served;
+    }
+
+    private static Row row(String method, String path, Fixture fixture, Function<Target, Object> body, String answers) {
+        String[] codes = answers.trim().split("\\s+");
+        Caller[] callers = Caller.values();
+        if (codes.length != callers.length) {
+            throw new IllegalArgumentException(method + " " + path + ": " + codes.length + " answers for "
+                    + callers.length + " callers");
+        }
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        for (int i = 0; i < codes.length; i++) {
+            expected.put(callers[i], Integer.valueOf(codes[i]));
+        }
+        return new Row(method, path, fixture, body, expected);
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+}
