@@ -2,6 +2,7 @@ package it.familyaudit.workflow.certification;
 
 import it.familyaudit.workflow.audit.AuditAction;
 import it.familyaudit.workflow.audit.AuditTrail;
+import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.CertificationJournal;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskSubmission;
@@ -25,6 +26,13 @@ class CertificationJournalImpl implements CertificationJournal {
     public OptionalLong certificationOf(String processInstanceId) {
         return certifications.findByProcessInstance(processInstanceId)
                 .map(c -> OptionalLong.of(c.id())).orElseGet(OptionalLong::empty);
+    }
+
+    @Override
+    public boolean assigns(long certificationId, String role, String userId) {
+        Certification c = certifications.get(certificationId);
+        return Roles.CONSULTANT.equals(role) && userId.equals(c.consultantUserId())
+                || Roles.EVALUATOR.equals(role) && userId.equals(c.evaluatorUserId());
     }
 
     @Override

@@ -1,13 +1,14 @@
 package it.familyaudit.workflow.engine;
 
 import it.familyaudit.workflow.tasks.FormValidationException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * The engine wraps what a task listener throws in a generic exception, which Camunda's REST API
  * and Tasklist answer with 500. Outside the transaction (it has rolled back by now) this hands our
- * field errors on as they are, so every way in answers 400 with the same message.
+ * field errors and refusals on as they are, so every way in answers 400 or 403 with the same message.
  */
 final class ValidationErrorInterceptor extends CommandInterceptor {
 
@@ -17,8 +18,8 @@ final class ValidationErrorInterceptor extends CommandInterceptor {
             return next.execute(command);
         } catch (RuntimeException e) {
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof FormValidationException validation) {
-                    throw validation;
+                if (t instanceof FormValidationException || t instanceof AuthorizationException) {
+                    throw (RuntimeException) t;
                 }
             }
             throw e;

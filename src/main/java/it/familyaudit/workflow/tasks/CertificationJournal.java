@@ -11,6 +11,9 @@ public interface CertificationJournal {
     /** The certification a process instance runs, if any. */
     OptionalLong certificationOf(String processInstanceId);
 
+    /** Whether the certification names this user as its professional in this role (consultant, evaluator). */
+    boolean assigns(long certificationId, String role, String userId);
+
     void taskCreated(long certificationId, String taskKey, String phase);
 
     void taskCompleted(TaskSubmission submission, StepOutcome outcome);

@@ -3,12 +3,20 @@ package it.familyaudit.workflow.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.engine.EngineAccess;
+import it.familyaudit.workflow.security.Roles;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
@@ -52,6 +60,7 @@ final class FormTaskListener implements TaskListener {
     }
 
     private void completed(DelegateTask task) {
+        mayComplete(task);
         FormSchema schema = forms.get(formId);
         Map<String, Object> direct = DirectSubmission.of(task.getId()).orElse(null);
         Map<String, Object> raw = new HashMap<>();
@@ -77,6 +86,39 @@ final class FormTaskListener implements TaskListener {
             }
         }
         outcome.processVariables().forEach(task::setVariable);
+    }
+
+    /**
+     * The engine lets anyone with the task's candidate group in the organisation complete it, and
+     * an administrator anything. Whoever completes a task, by whatever way, must hold its group
+     * (so the administrator, who is technical, takes no business decision), and a consultant's or
+     * evaluator's task is for the one the certification assigns. The engine's own jobs, which run
+     * for nobody, pass.
+     */
+    private void mayComplete(DelegateTask task) {
+        Authentication who = Context.getCommandContext().getAuthentication();
+        if (who == null || who.getUserId() == null) {
+            return;
+        }
+        Set<String> groups = new HashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        List<String> held = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+        if (Collections.disjoint(groups, held)) {
+            throw new AuthorizationException("Questa attività spetta a / This task belongs to: " + String.join(", ", groups));
+        }
+        if (Roles.PROFESSIONAL_ROLES.containsAll(groups)) {
+            long certification = certificationId(task);
+            boolean assigned = groups.stream().filter(held::contains)
+                    .anyMatch(role -> journal.assigns(certification, role, who.getUserId()));
+            if (!assigned) {
+                throw new AuthorizationException(
+                        "Attività riservata al professionista assegnato / Only the assigned professional may do this");
+            }
+        }
     }
 
     /** From our table: reading the process variable would load every variable of the instance. */

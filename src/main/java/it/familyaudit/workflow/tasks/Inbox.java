@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inbox {
 
     public static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_PROFESSIONAL_TASKS = 1000;
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -74,10 +75,29 @@ public class Inbox {
             }
             query.tenantIdIn(user.tenantList().toArray(String[]::new));
         }
+        query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+        if (!user.hasAny(Roles.ORGANISATION_ROLES) && !user.seesAllOrganisations()) {
+            // A consultant or evaluator serves few organisations, and in each only the cycles that
+            // assign them: their handful of tasks is filtered here, then paged.
+            List<Task> assigned = assignedOnly(user, query.listPage(0, MAX_PROFESSIONAL_TASKS));
+            List<Task> found = assigned.stream().skip((long) page * size).limit(size).toList();
+            return new TaskView.Page(summaries(found), assigned.size(), page, size);
+        }
         long total = query.count();
-        List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(page * size, size);
+        List<Task> found = query.listPage(page * size, size);
         return new TaskView.Page(summaries(found), total, page, size);
+    }
+
+    private List<Task> assignedOnly(CurrentUser user, List<Task> candidates) {
+        Map<String, TaskCertifications.Ref> refs = certifications.byProcessInstance(candidates.stream()
+                .map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct().toList());
+        Map<String, List<String>> groups = openTasks.candidateGroups(candidates.stream().map(Task::getId).toList());
+        return candidates.stream().filter(t -> {
+            TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
+            List<String> roles = groups.getOrDefault(t.getId(), List.of());
+            return ref != null && (roles.contains(Roles.CONSULTANT) && user.id().equals(ref.consultant())
+                    || roles.contains(Roles.EVALUATOR) && user.id().equals(ref.evaluator()));
+        }).toList();
     }
 
     @Transactional(readOnly = true)

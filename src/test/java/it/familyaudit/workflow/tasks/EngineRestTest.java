@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -54,13 +55,31 @@ class EngineRestTest {
         ApiDriver driver = new ApiDriver(mvc, json, identity, organizations, management);
         driver.start();
         String task = driver.taskId(driver.referent, "SubmitApplicationTask");
-        ResponseEntity<String> invalid = client("admin", "admin-demo").post().uri("/engine-rest/task/" + task + "/complete")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", Map.of("scope", Map.of("value", "whole"))))
-                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class);
+        Map<String, Object> incomplete = Map.of("variables", Map.of("scope", Map.of("value", "whole")));
+
+        // The administrator is technical: no business decision, whatever way in.
+        ResponseEntity<String> byAdmin = completion("admin", "admin-demo", task, incomplete);
+        assertThat(byAdmin.getStatusCode().value()).isEqualTo(403);
+        assertThat(byAdmin.getBody()).contains("Questa attività spetta a").contains("referent");
+
+        // An administrator who is also the organisation's referent meets the form's own checks.
+        String both = "admin-referent-" + driver.organization;
+        User user = identity.newUser(both);
+        user.setPassword(ApiDriver.PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(both, "admin");
+        identity.createMembership(both, "referent");
+        organizations.addMember(driver.organization, both);
+        ResponseEntity<String> invalid = completion(both, ApiDriver.PASSWORD, task, incomplete);
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(invalid.getBody()).contains("employeesInvolved").contains("Campo obbligatorio");
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    private ResponseEntity<String> completion(String user, String password, String task, Map<String, Object> body) {
+        return client(user, password).post().uri("/engine-rest/task/" + task + "/complete")
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class);
     }
 
     private int status(String user, String password, String path) {
