@@ -8,6 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.ApiTestBase;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +27,8 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,10 +40,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * JVM (mock-oauth2-server), provisions the Camunda user from the claims and treats it like a local
  * user of the same roles and organisation.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcSingleSignOnTest extends ApiTestBase {
 
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     private static final String ISSUER = "family-audit-idp";
     private static final MockOAuth2Server provider = new MockOAuth2Server();
@@ -160,6 +171,30 @@ class OidcSingleSignOnTest extends ApiTestBase {
         }
         assertThat(mvc.perform(get("/api/tasks").with(httpBasic(driver.referent, ApiDriver.PASSWORD))).andReturn()
                 .getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theWebappsLoginFormRefusesASingleSignOnUserWithoutAServerErrorAndStillTakesLocalUsers() throws Exception {
+        String user = newUserId();
+        tasksOf(token(user, List.of("referent"), driver.organization));
+
+        assertThat(webappLogin(user, "guess").statusCode()).isEqualTo(401);
+        assertThat(webappLogin(driver.referent, ApiDriver.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    /** Tasklist's own login, as the browser sends it: a page first for the CSRF cookie, then the form. */
+    private HttpResponse<String> webappLogin(String user, String password) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password));
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().ifPresent(token -> login.header("X-XSRF-TOKEN", token));
+        return http.send(login.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
