@@ -3,6 +3,7 @@ package it.familyaudit.workflow.audit;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
  * Camunda's own user store, with every change of roles (group memberships), of access to
@@ -26,6 +27,15 @@ class AuditedIdentityProvider extends DbIdentityServiceProvider {
                     "Password errata, utente sconosciuto o bloccato / Wrong password, unknown or locked user");
         }
         return valid;
+    }
+
+    /**
+     * Single sign-on users have no password: Camunda would fail on the missing hash with a
+     * server error instead of refusing the login, so a user without one never passes a password check.
+     */
+    @Override
+    protected boolean matchPassword(String password, UserEntity user) {
+        return user.getPassword() != null && super.matchPassword(password, user);
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Deny by default. {@code /api} and {@code /engine-rest} take HTTP Basic against Camunda's users
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
- * run their own login, CSRF protection and authorization checks.
+ * run their own login, CSRF protection and authorization checks. Optionally {@code /api} also
+ * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -37,11 +39,23 @@ class SecurityConfig {
         return stateless(http, json).build();
     }
 
+    /**
+     * With single sign-on on ({@code family-audit.oidc.enabled}), a Bearer token of the configured
+     * issuer is accepted next to HTTP Basic; otherwise a Bearer header authenticates nobody.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcAuthenticationConverter> oidc)
+            throws Exception {
         http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        OidcAuthenticationConverter converter = oidc.getIfAvailable();
+        if (converter != null) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint((req, res, e) -> problem(res, json, HttpStatus.UNAUTHORIZED,
+                            "Token non valido / Invalid token", "Bearer error=\"invalid_token\"")));
+        }
         return stateless(http, json).build();
     }
 
@@ -69,20 +83,22 @@ class SecurityConfig {
 
     private static HttpSecurity stateless(HttpSecurity http, ObjectMapper json) throws Exception {
         return http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json,
-                        HttpStatus.UNAUTHORIZED, "Autenticazione richiesta / Authentication required")))
+                        HttpStatus.UNAUTHORIZED, "Autenticazione richiesta / Authentication required",
+                        "Basic realm=\"Family Audit\"")))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, json,
-                        HttpStatus.FORBIDDEN, "Il tuo ruolo non permette questa operazione / Your role does not allow this")))
+                        HttpStatus.FORBIDDEN, "Il tuo ruolo non permette questa operazione / Your role does not allow this",
+                        null)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-            throws IOException {
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
+                                String challenge) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Family Audit\"");
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
         }
         json.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(),
                 "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));

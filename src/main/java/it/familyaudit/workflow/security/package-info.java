@@ -1,6 +1,7 @@
 /**
  * Who may do what: Camunda's users and groups are the user store for the API and the webapps; our
  * roles are Camunda groups; start-up makes sure groups, webapp rights, Tasklist filters and the
- * administrator exist.
+ * administrator exist. Optionally (off by default) the API also takes Bearer tokens of an OpenID
+ * Connect provider, whose users are provisioned into Camunda's store from the token's claims.
  */
 package it.familyaudit.workflow.security;

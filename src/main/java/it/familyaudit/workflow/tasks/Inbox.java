@@ -68,6 +68,11 @@ public class Inbox {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("page >= 0 e 1 <= size <= " + MAX_PAGE_SIZE);
         }
+        // A user without roles (e.g. a single sign-on user whose claims name none) has no tasks;
+        // Camunda refuses an empty candidate-group list with an error.
+        if (user.groups().isEmpty()) {
+            return new TaskView.Page(List.of(), 0, page, size);
+        }
         TaskQuery query = tasks.createTaskQuery().taskCandidateGroupIn(user.groupList()).includeAssignedTasks();
         if (!user.seesAllOrganisations()) {
             if (user.tenants().isEmpty()) {
