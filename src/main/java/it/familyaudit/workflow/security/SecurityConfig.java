@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Deny by default. {@code /api} and {@code /engine-rest} take HTTP Basic against Camunda's users
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
- * run their own login, CSRF protection and authorization checks.
+ * run their own login, CSRF protection and authorization checks. An account that Camunda holds
+ * back after failed sign-ins gets 429 with Retry-After (401 once only an administrator can unlock it).
  *
  * <p>Every response carries the browser protections: no MIME sniffing, no framing by other
  * sites, no referrer to other sites, HSTS when the request came over TLS (directly or through a
@@ -113,8 +115,15 @@ class SecurityConfig {
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json,
-                        HttpStatus.UNAUTHORIZED, "Autenticazione richiesta / Authentication required")))
+        return http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof LoginLockedException locked && !locked.permanent()) {
+                        res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
+                    } else {
+                        problem(res, json, HttpStatus.UNAUTHORIZED, e instanceof LoginLockedException
+                                ? e.getMessage() : "Autenticazione richiesta / Authentication required");
+                    }
+                }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, json,
                         HttpStatus.FORBIDDEN, "Il tuo ruolo non permette questa operazione / Your role does not allow this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
