@@ -5,11 +5,12 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's secure defaults that need code rather than a property: no scripts, in the models
- * or at run time.
+ * or at run time; a password policy that Camunda checks wherever a password is set.
  */
 @Component
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
@@ -27,5 +28,18 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableFetchScriptEngineFromProcessApplication(false);
         configuration.setEnableScriptEngineLoadExternalResources(false);
         configuration.setConfigureScriptEngineHostAccess(false);
+
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(new FamilyAuditPasswordPolicy());
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                append(configuration.getCustomPreCommandInterceptorsTxRequired(), new PasswordPolicyErrors()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new PasswordPolicyErrors()));
+    }
+
+    private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor last) {
+        List<CommandInterceptor> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        all.add(last);
+        return all;
     }
 }

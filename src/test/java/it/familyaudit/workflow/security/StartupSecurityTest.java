@@ -15,13 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Outside the demo profile the application starts only with an admin password, and with no demo user. */
+/**
+ * Outside the demo profile the application starts only with an admin password that meets the
+ * password policy, and with no demo user.
+ */
 class StartupSecurityTest {
 
     @Test
     void refusesToStartWithoutAnAdminPassword() {
         assertThatThrownBy(() -> app("jdbc:h2:mem:no-password", "").close())
                 .hasStackTraceContaining("FAMILY_AUDIT_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void refusesToStartWithAnAdminPasswordBelowThePolicy() {
+        assertThatThrownBy(() -> app("jdbc:h2:mem:weak-password", "onlyletters").close())
+                .hasStackTraceContaining(FamilyAuditPasswordPolicy.DESCRIPTION);
     }
 
     @Test
