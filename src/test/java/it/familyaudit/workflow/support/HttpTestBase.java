@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +48,19 @@ public abstract class HttpTestBase {
     protected OrganizationService organizations;
     @Autowired
     protected ManagementService management;
+
+    @Autowired
+    protected ProcessEngine engine;
+
+    /**
+     * Camunda's REST API and the webapps look the engine up by name in a registry shared by the
+     * whole JVM, where every test application registers its own as "default": this test's
+     * requests go to this application's engine, where its authentication is.
+     */
+    @BeforeEach
+    void serveThisApplicationsEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+    }
 
     @AfterEach
     void resetClock() {
