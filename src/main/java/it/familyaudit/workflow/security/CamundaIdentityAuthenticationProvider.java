@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * that a client's burst of calls pays for it once: a changed password takes effect within that
  * time. Groups and organisations are read on every call, so a new role applies at once. Only a keyed digest of the
  * password is kept, never the password; failures are never remembered, so Camunda's own
- * login-attempt counting sees every one of them. The authentication's principal is the
+ * login-attempt counting sees every one of them, and a failure forgets the user's remembered
+ * success, so a throttled or locked account is refused until Camunda lets it in again. A refusal
+ * because of the lock says so ({@link LoginLockedException}). The authentication's principal is the
  * {@link CurrentUser}, with the organisations the user may act in.
  */
 @Component
@@ -36,13 +38,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final Memberships memberships;
+    private final LoginLocks locks;
     private final Cache<String, byte[]> recent;
     private final SecretKeySpec digestKey;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity, Memberships memberships,
+    CamundaIdentityAuthenticationProvider(IdentityService identity, Memberships memberships, LoginLocks locks,
             @Value("${family-audit.security.credentials-cache:60s}") Duration remember) {
         this.identity = identity;
         this.memberships = memberships;
+        this.locks = locks;
         this.recent = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(10_000).build();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -58,7 +62,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         byte[] digest = digest(user, password);
         byte[] known = recent.getIfPresent(user);
         if (known == null || !MessageDigest.isEqual(known, digest)) {
+            // Read before the check: afterwards a wrong password has just set a lock of its own.
+            LoginLocks.Lock lock = locks.current(user);
             if (!identity.checkPassword(user, password)) {
+                // Forget a remembered success, so that the lock Camunda may set now holds for the API too.
+                recent.invalidate(user);
+                if (lock != null) {
+                    throw new LoginLockedException(lock);
+                }
                 throw new BadCredentialsException("Credenziali non valide / Invalid credentials");
             }
             recent.put(user, digest);

@@ -9,13 +9,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,10 +30,25 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
  * run their own login, CSRF protection and authorization checks. Optionally {@code /api} also
- * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}).
+ * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}). An account that Camunda
+ * holds back after failed sign-ins gets 429 with Retry-After (401 once only an administrator can
+ * unlock it).
+ *
+ * <p>Every response carries the browser protections: no MIME sniffing, no framing by other
+ * sites, no referrer to other sites, HSTS when the request came over TLS (directly or through a
+ * proxy's {@code X-Forwarded-Proto}) and, for our own pages and the API, a Content Security
+ * Policy. The webapps send their own policy (with a nonce per page), so theirs is left alone.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * Our pages load nothing from elsewhere and run no inline code. Swagger UI needs its own files
+     * and the data-URI icons of its stylesheet; the one inline style it injects is refused without
+     * visible effect.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
     @Order(1)
@@ -36,7 +56,7 @@ class SecurityConfig {
         http.securityMatcher(paths("/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Roles.ADMIN))
                 .addFilterAfter(new EngineRestAuthenticationFilter(users), AuthorizationFilter.class);
-        return stateless(http, json).build();
+        return stateless(http, json).headers(h -> protections(h, true)).build();
     }
 
     /**
@@ -56,20 +76,49 @@ class SecurityConfig {
                     .authenticationEntryPoint((req, res, e) -> problem(res, json, HttpStatus.UNAUTHORIZED,
                             "Token non valido / Invalid token", "Bearer error=\"invalid_token\"")));
         }
-        return stateless(http, json).build();
+        return stateless(http, json).headers(h -> protections(h, true)).build();
+    }
+
+    /**
+     * The webapps keep their own session, login and CSRF token (header {@code X-XSRF-TOKEN}), and
+     * send their own Content Security Policy: Spring Security adds the other protections and
+     * marks their cookies {@code Secure} on TLS requests, and stays out of their session.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> protections(h, false))
+                .addFilterBefore(new SecureCookiesFilter(), SecurityContextHolderFilter.class);
+        return http.build();
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/camunda/**", "/actuator/health", "/actuator/health/**", "/",
-                                "/index.html", "/favicon.ico", "/error")).permitAll()
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/", "/index.html",
+                                "/index.css", "/favicon.ico", "/error")).permitAll()
                         .anyRequest().denyAll())
-                // The webapps protect themselves against CSRF with their own filter and token.
-                .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> protections(h, true));
         return http.build();
+    }
+
+    /**
+     * Spring Security's defaults (nosniff, no caching, HSTS on secure requests only) plus framing
+     * by our own pages only, no referrer across sites and, unless the page sends its own, our
+     * Content Security Policy.
+     */
+    private static void protections(HeadersConfigurer<HttpSecurity> headers, boolean ownPolicy) {
+        headers.frameOptions(f -> f.sameOrigin())
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(Customizer.withDefaults());
+        if (ownPolicy) {
+            headers.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
+        }
     }
 
     /**
@@ -82,9 +131,16 @@ class SecurityConfig {
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json,
-                        HttpStatus.UNAUTHORIZED, "Autenticazione richiesta / Authentication required",
-                        "Basic realm=\"Family Audit\"")))
+        return http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof LoginLockedException locked && !locked.permanent()) {
+                        res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage(), null);
+                    } else {
+                        problem(res, json, HttpStatus.UNAUTHORIZED, e instanceof LoginLockedException
+                                ? e.getMessage() : "Autenticazione richiesta / Authentication required",
+                                "Basic realm=\"Family Audit\"");
+                    }
+                }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, json,
                         HttpStatus.FORBIDDEN, "Il tuo ruolo non permette questa operazione / Your role does not allow this",
                         null)))

@@ -8,20 +8,52 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Outside the demo profile the application starts only with an admin password, and with no demo user. */
+/**
+ * Outside the demo profile the application starts only with an admin password that meets the
+ * password policy, and with no demo user.
+ */
 class StartupSecurityTest {
+
+    private ProcessEngine shared;
+
+    /**
+     * Closing the applications started here unregisters the engine named "default" from the
+     * JVM-wide registry where Camunda's REST API looks it up: give it back to the application that
+     * other test classes share.
+     */
+    @BeforeEach
+    void rememberTheSharedEngine() {
+        shared = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+    }
+
+    @AfterEach
+    void restoreTheSharedEngine() {
+        if (shared != null) {
+            ProcessEngines.registerProcessEngine(shared);
+        }
+    }
 
     @Test
     void refusesToStartWithoutAnAdminPassword() {
         assertThatThrownBy(() -> app("jdbc:h2:mem:no-password", "").close())
                 .hasStackTraceContaining("FAMILY_AUDIT_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void refusesToStartWithAnAdminPasswordBelowThePolicy() {
+        assertThatThrownBy(() -> app("jdbc:h2:mem:weak-password", "onlyletters").close())
+                .hasStackTraceContaining(FamilyAuditPasswordPolicy.DESCRIPTION);
     }
 
     @Test
