@@ -60,9 +60,12 @@ final class FormTaskListener implements TaskListener {
     }
 
     private void completed(DelegateTask task) {
-        mayComplete(task);
-        FormSchema schema = forms.get(formId);
         Map<String, Object> direct = DirectSubmission.of(task.getId()).orElse(null);
+        if (direct == null) {
+            // Our API has made the same checks in this transaction (Inbox); every other way in gets them here.
+            mayComplete(task);
+        }
+        FormSchema schema = forms.get(formId);
         Map<String, Object> raw = new HashMap<>();
         for (String key : schema.keys()) {
             raw.put(key, direct != null ? direct.get(key) : plain(task.getVariable(key)));
