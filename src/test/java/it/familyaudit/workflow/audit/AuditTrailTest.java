@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.ApiTestBase;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,18 @@ class AuditTrailTest extends ApiTestBase {
         List<JsonNode> events = new ArrayList<>();
         driver.ok(user, "GET", "/api/certifications/" + certification + "/audit", null).forEach(events::add);
         return events;
+    }
+
+    /** A new cycle up to the working group's plan drafting. */
+    private long toPlanDrafting() throws Exception {
+        long id = driver.start();
+        driver.completeOk(driver.referent, "SubmitApplicationTask", ApiDriver.application(10));
+        driver.completeOk("agency", "RecordPaymentTask", ApiDriver.payment(100));
+        driver.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
+        driver.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(ApiDriver.today())));
+        driver.completeOk(driver.manager, "FormWorkingGroupTask", ApiDriver.workingGroup());
+        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", ApiDriver.survey());
+        return id;
     }
 
     private static List<JsonNode> of(List<JsonNode> events, String action) {
@@ -71,13 +84,7 @@ class AuditTrailTest extends ApiTestBase {
 
     @Test
     void changesRequestedAreRecordedAndTheCsvNeverRunsAFormula() throws Exception {
-        long id = driver.start();
-        driver.completeOk(driver.referent, "SubmitApplicationTask", ApiDriver.application(10));
-        driver.completeOk("agency", "RecordPaymentTask", ApiDriver.payment(100));
-        driver.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
-        driver.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(java.time.LocalDate.parse(ApiDriver.today())));
-        driver.completeOk(driver.manager, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", ApiDriver.survey());
+        long id = toPlanDrafting();
         Map<String, Object> risky = new HashMap<>(plan());
         risky.put("planTitle", "=HYPERLINK(\"http://example.invalid\";\"x\")");
         driver.completeOk(driver.workingGroup, "DraftPlanTask", risky);
@@ -158,13 +165,7 @@ class AuditTrailTest extends ApiTestBase {
     @Test
     void anApprovalIsRecordedOnce() throws Exception {
         // A second look at the same approval: a retried completion answers 409 and writes nothing.
-        long id = driver.start();
-        driver.completeOk(driver.referent, "SubmitApplicationTask", ApiDriver.application(10));
-        driver.completeOk("agency", "RecordPaymentTask", ApiDriver.payment(100));
-        driver.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
-        driver.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(java.time.LocalDate.parse(ApiDriver.today())));
-        driver.completeOk(driver.manager, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", ApiDriver.survey());
+        long id = toPlanDrafting();
         driver.completeOk(driver.workingGroup, "DraftPlanTask", plan());
         String task = driver.taskId(driver.manager, "ApprovePlanTask");
         assertThat(driver.call(driver.manager, "POST", "/api/tasks/" + task + "/completion", approval())
