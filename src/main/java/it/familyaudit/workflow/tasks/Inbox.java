@@ -100,8 +100,7 @@ public class Inbox {
         return candidates.stream().filter(t -> {
             TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
             List<String> roles = groups.getOrDefault(t.getId(), List.of());
-            return ref != null && (roles.contains(Roles.CONSULTANT) && user.id().equals(ref.consultant())
-                    || roles.contains(Roles.EVALUATOR) && user.id().equals(ref.evaluator()));
+            return ref != null && ref.assigns(user.id(), roles);
         }).toList();
     }
 
@@ -179,10 +178,7 @@ public class Inbox {
         if (groups.stream().allMatch(Roles.PROFESSIONAL_ROLES::contains)) {
             TaskCertifications.Ref ref = certifications.byProcessInstance(List.of(task.getProcessInstanceId()))
                     .get(task.getProcessInstanceId());
-            boolean assigned = ref != null
-                    && (Objects.equals(ref.consultant(), user.id()) && groups.contains(Roles.CONSULTANT)
-                    || Objects.equals(ref.evaluator(), user.id()) && groups.contains(Roles.EVALUATOR));
-            if (!assigned) {
+            if (ref == null || !ref.assigns(user.id(), groups)) {
                 throw ApiException.forbidden(
                         "Attività riservata al professionista assegnato / Only the assigned professional may do this");
             }

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.tasks;
 
+import it.familyaudit.workflow.security.Roles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,12 @@ class TaskCertifications {
 
     record Ref(long certificationId, String organizationCode, String organizationName, String consultant,
                String evaluator) {
+
+        /** Whether a task for these groups is this user's as the certification's consultant or evaluator. */
+        boolean assigns(String userId, Collection<String> taskGroups) {
+            return taskGroups.contains(Roles.CONSULTANT) && userId.equals(consultant)
+                    || taskGroups.contains(Roles.EVALUATOR) && userId.equals(evaluator);
+        }
     }
 
     private final JdbcClient db;
