@@ -1,6 +1,9 @@
 package it.familyaudit.workflow.plan;
 
-/** A version is submitted by the working group and then approved or sent back; an approved one is frozen. */
+/**
+ * A version is a draft while the working group edits it, then submitted, then approved or sent back;
+ * only a draft may change, an approved version is frozen.
+ */
 public enum PlanStatus {
-    SUBMITTED, APPROVED, CHANGES_REQUESTED
+    DRAFT, SUBMITTED, APPROVED, CHANGES_REQUESTED
 }
