@@ -28,8 +28,10 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -87,12 +89,43 @@ final class OidcWebappLogin {
         // code caught on its way back is useless without the verifier in this session.
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(o -> o
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(requests))
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(knownOnly(requests)))
                         .userInfoEndpoint(u -> u.oidcUserService(this::provisioned))
                         .authorizedClientRepository(tokens)
                         .successHandler(this::signIn)
                         .failureHandler(this::refuse))
                 .addFilterAfter(new LogoutEndsSession(), AuthorizationFilter.class);
+    }
+
+    /**
+     * An address naming no registered provider is answered like any unknown address (404), not with
+     * the server error Spring Security gives it.
+     */
+    private static OAuth2AuthorizationRequestResolver knownOnly(OAuth2AuthorizationRequestResolver resolver) {
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                try {
+                    return resolver.resolve(request);
+                } catch (IllegalArgumentException e) {
+                    return unknown(request, e);
+                }
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                try {
+                    return resolver.resolve(request, registrationId);
+                } catch (IllegalArgumentException e) {
+                    return unknown(request, e);
+                }
+            }
+        };
+    }
+
+    private static OAuth2AuthorizationRequest unknown(HttpServletRequest request, IllegalArgumentException e) {
+        log.info("Single sign-on: {} names no usable registration: {}", request.getRequestURI(), e.getMessage());
+        return null;
     }
 
     /** The provider's user (ID token and user info, checked by Spring Security), provisioned into Camunda. */

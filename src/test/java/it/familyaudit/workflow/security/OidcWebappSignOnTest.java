@@ -118,6 +118,14 @@ class OidcWebappSignOnTest extends SingleSignOnTestBase {
     }
 
     @Test
+    void anAddressNamingNoRegisteredProviderIsNotFound() throws Exception {
+        HttpResponse<String> unknown = new WebappSession(port).open("/oauth2/authorization/nobody");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
     void claimsNamingALocalUserWithAPasswordAreRefusedWithAPageAndTheLocalUserIsUntouched() throws Exception {
         ApiDriver a = newDriver();
         for (String local : List.of(a.referent, "admin")) {
