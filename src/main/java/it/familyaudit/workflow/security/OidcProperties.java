@@ -4,10 +4,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Single sign-on with an OpenID Connect provider, off unless {@code enabled}. The issuer itself is
- * Spring's standard {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+ * Single sign-on with an OpenID Connect provider, off unless {@code enabled}. The provider itself is
+ * configured with Spring's standard properties: {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * for the API's tokens and, for the webapps' sign-in, a {@code spring.security.oauth2.client}
+ * registration.
  *
- * @param enabled           {@code /api} also accepts Bearer tokens of the issuer
+ * @param enabled           {@code /api} also accepts Bearer tokens of the issuer, and the webapps offer
+ *                          the provider's sign-in if a client is registered
  * @param userIdClaim       the claim that names the Camunda user ({@code sub} when the token lacks it)
  * @param rolesClaim        the claim listing our roles (unknown names are ignored, {@code admin} is never granted)
  * @param organisationClaim the claim with the organisation code (a Camunda tenant that must already exist)

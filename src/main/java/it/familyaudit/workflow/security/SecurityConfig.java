@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -30,9 +33,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
  * run their own login, CSRF protection and authorization checks. Optionally {@code /api} also
- * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}). An account that Camunda
- * holds back after failed sign-ins gets 429 with Retry-After (401 once only an administrator can
- * unlock it).
+ * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}) and the webapps offer the
+ * provider's sign-in (see {@link OidcWebappLogin}). An account that Camunda holds back after failed
+ * sign-ins gets 429 with Retry-After (401 once only an administrator can unlock it).
  *
  * <p>Every response carries the browser protections: no MIME sniffing, no framing by other
  * sites, no referrer to other sites, HSTS when the request came over TLS (directly or through a
@@ -83,16 +86,32 @@ class SecurityConfig {
      * The webapps keep their own session, login and CSRF token (header {@code X-XSRF-TOKEN}), and
      * send their own Content Security Policy: Spring Security adds the other protections and
      * marks their cookies {@code Secure} on TLS requests, and stays out of their session.
+     *
+     * <p>With single sign-on on and an OpenID Connect client registered
+     * ({@code spring.security.oauth2.client.registration}), the provider's sign-in is offered next
+     * to the webapps' login form (see {@link OidcWebappLogin}); otherwise its addresses are not
+     * served.
      */
     @Bean
     @Order(3)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        http.securityMatcher(paths("/camunda/**"))
+    SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectProvider<OidcUserProvisioning> provisioning,
+                                       ObjectProvider<ClientRegistrationRepository> clients, ProcessEngine engine)
+            throws Exception {
+        OidcUserProvisioning users = provisioning.getIfAvailable();
+        ClientRegistrationRepository registered = clients.getIfAvailable();
+        boolean singleSignOn = users != null && registered != null;
+        String[] patterns = singleSignOn
+                ? Stream.concat(Stream.of("/camunda/**"), Arrays.stream(OidcWebappLogin.PATHS)).toArray(String[]::new)
+                : new String[] {"/camunda/**"};
+        http.securityMatcher(paths(patterns))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> protections(h, false))
                 .addFilterBefore(new SecureCookiesFilter(), SecurityContextHolderFilter.class);
+        if (singleSignOn) {
+            new OidcWebappLogin(users, engine).configure(http, registered);
+        }
         return http.build();
     }
 

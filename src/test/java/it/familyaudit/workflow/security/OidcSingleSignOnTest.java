@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -21,17 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,30 +32,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * JVM (mock-oauth2-server), provisions the Camunda user from the claims and treats it like a local
  * user of the same roles and organisation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OidcSingleSignOnTest extends ApiTestBase {
+class OidcSingleSignOnTest extends SingleSignOnTestBase {
 
     @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
 
-    private static final String ISSUER = "family-audit-idp";
-    private static final MockOAuth2Server provider = new MockOAuth2Server();
+    ApiDriver driver;
 
-    static {
-        provider.start();
-    }
-
-    @DynamicPropertySource
-    static void singleSignOn(DynamicPropertyRegistry registry) {
-        registry.add("family-audit.oidc.enabled", () -> "true");
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> provider.issuerUrl(ISSUER).toString());
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.shutdown();
+    @BeforeEach
+    void newOrganisation() {
+        driver = newDriver();
     }
 
     @Test
@@ -225,23 +203,6 @@ class OidcSingleSignOnTest extends ApiTestBase {
 
     // Helpers
 
-    private static String newUserId() {
-        return "sso" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Map<String, Object> claims(String user, List<String> roles, String organisation) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("preferred_username", user);
-        claims.put("given_name", "Giulia");
-        claims.put("family_name", "Bianchi");
-        claims.put("email", user + "@example.it");
-        claims.put("family_audit_roles", roles);
-        if (organisation != null) {
-            claims.put("family_audit_organisation", organisation);
-        }
-        return claims;
-    }
-
     /** The provider signs with its own key; the subject is an opaque id, as real providers send it. */
     private static String token(String user, List<String> roles, String organisation) {
         return provider.issueToken(ISSUER, UUID.randomUUID().toString(), "family-audit",
@@ -279,13 +240,5 @@ class OidcSingleSignOnTest extends ApiTestBase {
         List<String> keys = new ArrayList<>();
         tasks.forEach(t -> keys.add(t.path("taskKey").asText()));
         return keys;
-    }
-
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    }
-
-    private List<String> tenantsOf(String user) {
-        return identity.createTenantQuery().userMember(user).list().stream().map(Tenant::getId).toList();
     }
 }

@@ -63,6 +63,11 @@ public final class WebappSession {
         return send(r);
     }
 
+    /** The value of a cookie this browser holds, or {@code null}. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
     /** Replaces the token the page received, as a forged request would. */
     public void useToken(String forged) {
         token = forged;
