@@ -5,6 +5,7 @@ import static it.familyaudit.workflow.support.ApiDriver.evaluation;
 import static it.familyaudit.workflow.support.ApiDriver.plan;
 import static it.familyaudit.workflow.support.ApiDriver.smallPlan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -22,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import it.familyaudit.workflow.tasks.FormValidationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,8 @@ class PlanApiTest extends ApiTestBase {
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
     @Autowired
     PlanRepository plans;
 
@@ -213,6 +218,32 @@ class PlanApiTest extends ApiTestBase {
     }
 
     @Test
+    void tasklistsWayInRefusesAnIncompletePlanAndSubmitsACompleteOne() throws Exception {
+        long id = toPlanDrafting();
+        String task = driver.taskId(driver.workingGroup, "DraftPlanTask");
+        Map<String, Object> form = Map.of("planSummary", "Sintesi", "planCheck", "Tutto a posto");
+
+        identity.setAuthentication(driver.workingGroup, List.of("working-group"), List.of(driver.organization));
+        try {
+            assertThatThrownBy(() -> forms.submitTaskForm(task, form)).isInstanceOf(FormValidationException.class)
+                    .hasMessageContaining("actions: Il piano non ha ancora azioni");
+        } finally {
+            identity.clearAuthentication();
+        }
+        driver.draftPlan(id);
+        identity.setAuthentication(driver.workingGroup, List.of("working-group"), List.of(driver.organization));
+        try {
+            forms.submitTaskForm(task, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(plans.versions(id)).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(PlanStatus.SUBMITTED);
+            assertThat(v.submittedBy()).isEqualTo(driver.workingGroup);
+        });
+    }
+
+    @Test
     void aSubmittedPlanIsFrozenAndCannotBeSubmittedTwice() throws Exception {
         long id = toPlanDrafting();
         driver.draftPlan(id);
@@ -220,6 +251,9 @@ class PlanApiTest extends ApiTestBase {
         String completion = "/api/tasks/" + task + "/completion";
         assertThat(status(driver.call(driver.workingGroup, "POST", completion, plan()))).isEqualTo(200);
         assertThat(status(driver.call(driver.workingGroup, "POST", completion, plan()))).isEqualTo(409);
+        String approval = driver.taskId(driver.manager, "ApprovePlanTask");
+        assertThat(driver.ok(driver.manager, "GET", "/api/tasks/" + approval, null).path("values")
+                .path("planSubmitted").asText()).contains("Versione 1 «Piano Family Audit», 2 azioni");
 
         MvcResult save = driver.call(driver.workingGroup, "PUT", draft(id), smallPlan());
         assertThat(status(save)).isEqualTo(409);
