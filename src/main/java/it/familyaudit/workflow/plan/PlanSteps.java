@@ -78,12 +78,16 @@ class PlanSteps {
             /** What management is asked to sign, so that the form says which version it is. */
             @Override
             public Map<String, Object> formVariables(DelegateTask task, long certificationId) {
-                return plans.submitted(certificationId).<Map<String, Object>>map(p -> Map.of("planSubmitted",
-                        "Versione " + p.versionNo() + " «" + p.title() + "», " + p.actionsCount() + " azioni, presentata da "
-                                + p.submittedBy() + (p.changeNote() == null ? "" : ". Modifiche: " + p.changeNote())
-                                + ". Il piano completo: GET /api/certifications/" + certificationId
-                                + "/plan/versions/" + p.versionNo()))
-                        .orElse(Map.of());
+                Optional<PlanVersion> plan = plans.submitted(certificationId);
+                if (plan.isEmpty()) {
+                    return Map.of();
+                }
+                PlanVersion p = plan.get();
+                return Map.of("planSubmitted", "Versione " + p.versionNo() + " «" + p.title() + "», "
+                        + p.actionsCount() + " azioni, presentata da " + p.submittedBy()
+                        + (p.changeNote() == null ? "" : ". Modifiche: " + p.changeNote())
+                        + ". Il piano completo: GET /api/certifications/" + certificationId + "/plan/versions/"
+                        + p.versionNo());
             }
 
             @Override
