@@ -8,6 +8,7 @@ public enum AuditAction {
     PLAN_SUBMITTED("Piano presentato"),
     PLAN_APPROVED("Piano approvato"),
     PLAN_CHANGES_REQUESTED("Piano rimandato con modifiche"),
+    PLAN_REVISION_OPENED("Revisione del piano aperta"),
     REPORT_SUBMITTED("Rapporto presentato"),
     REPORT_APPROVED("Rapporto approvato"),
     CERTIFICATE_ISSUED("Certificato rilasciato"),

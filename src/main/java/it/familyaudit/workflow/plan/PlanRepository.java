@@ -28,19 +28,20 @@ public class PlanRepository {
         this.jdbc = jdbc;
     }
 
-    void submit(long certificationId, String title, String summary, int actions, String body, String changeNote,
-                String by) {
-        db.sql("""
-                INSERT INTO fa_plan_version (certification_id, version_no, status, title, summary, actions_count, body,
-                                             change_note, submitted_by, submitted_at)
-                SELECT :cert, COALESCE(MAX(version_no), 0) + 1, 'SUBMITTED', :title, :summary, :actions, :body,
-                       :note, :by, :at
-                FROM fa_plan_version WHERE certification_id = :cert
+    /**
+     * Submits a draft as it stands. Guarded: only a draft can be submitted, once; the count of
+     * actions is taken from the rows, not from the caller.
+     */
+    boolean submitDraft(long versionId, String summary, String changeNote, String by) {
+        return db.sql("""
+                UPDATE fa_plan_version SET status = 'SUBMITTED', summary = :summary, change_note = :note,
+                       submitted_by = :by, submitted_at = :at,
+                       actions_count = (SELECT COUNT(*) FROM fa_plan_action WHERE plan_version_id = :id)
+                WHERE id = :id AND status = 'DRAFT'
                 """)
-                .param("cert", certificationId).param("title", title).param("summary", summary)
-                .param("actions", actions).param("body", body).param("note", changeNote).param("by", by)
-                .param("at", Timestamp.from(EngineTime.now()))
-                .update();
+                .param("summary", summary).param("note", changeNote).param("by", by)
+                .param("at", Timestamp.from(EngineTime.now())).param("id", versionId)
+                .update() == 1;
     }
 
     /** The version waiting for management's decision. */

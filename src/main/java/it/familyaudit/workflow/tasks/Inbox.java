@@ -43,19 +43,21 @@ public class Inbox {
     private final HistoryService history;
     private final FormService formService;
     private final FormRegistry forms;
+    private final TaskSteps steps;
     private final TaskCertifications certifications;
     private final OpenTasks openTasks;
     private final CurrentUsers users;
     private final CheckedTaskCompletion completion;
     private final ObjectMapper json;
 
-    Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms,
+    Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms, TaskSteps steps,
           TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, CheckedTaskCompletion completion,
           ObjectMapper json) {
         this.tasks = tasks;
         this.history = history;
         this.formService = formService;
         this.forms = forms;
+        this.steps = steps;
         this.certifications = certifications;
         this.openTasks = openTasks;
         this.users = users;
@@ -116,8 +118,16 @@ public class Inbox {
                 put(values, field.valuesKey(), variables);
             }
         }
-        return new TaskView.Detail(summaries(List.of(task)).get(0), openTasks.candidateGroups(taskId), schema.json(),
-                values);
+        TaskView.Summary summary = summaries(List.of(task)).get(0);
+        if (summary.certificationId() != null) {
+            steps.find(task.getTaskDefinitionKey()).ifPresent(step -> step.currentValues(summary.certificationId())
+                    .forEach((key, value) -> {
+                        if (schema.field(key).isPresent()) {
+                            values.put(key, value);
+                        }
+                    }));
+        }
+        return new TaskView.Detail(summary, openTasks.candidateGroups(taskId), schema.json(), values);
     }
 
     /** One transaction: the checks, the completion with its records, and the answer see the same data. */

@@ -22,6 +22,14 @@ public interface TaskStep {
         return Map.of();
     }
 
+    /**
+     * Form values that change while the task is open, worked out again each time our API shows the
+     * task (Tasklist shows what {@link #formVariables} and the step itself keep in task variables).
+     */
+    default Map<String, Object> currentValues(long certificationId) {
+        return Map.of();
+    }
+
     /** Rules across fields or against our records; adds one error per problem. */
     default void validate(TaskSubmission submission, List<FieldError> errors) {
     }

@@ -85,9 +85,10 @@ class AuditTrailTest extends ApiTestBase {
     @Test
     void changesRequestedAreRecordedAndTheCsvNeverRunsAFormula() throws Exception {
         long id = toPlanDrafting();
-        Map<String, Object> risky = new HashMap<>(plan());
-        risky.put("planTitle", "=HYPERLINK(\"http://example.invalid\";\"x\")");
-        driver.completeOk(driver.workingGroup, "DraftPlanTask", risky);
+        Map<String, Object> risky = new HashMap<>(ApiDriver.smallPlan());
+        risky.put("title", "=HYPERLINK(\"http://example.invalid\";\"x\")");
+        driver.ok(driver.workingGroup, "PUT", "/api/certifications/" + id + "/plan/draft", risky);
+        driver.completeOk(driver.workingGroup, "DraftPlanTask", plan());
         driver.completeOk(driver.manager, "ApprovePlanTask",
                 Map.of("planDecision", "changes", "requestedChanges", "Più azioni sul lavoro agile"));
 
@@ -166,7 +167,7 @@ class AuditTrailTest extends ApiTestBase {
     void anApprovalIsRecordedOnce() throws Exception {
         // A second look at the same approval: a retried completion answers 409 and writes nothing.
         long id = toPlanDrafting();
-        driver.completeOk(driver.workingGroup, "DraftPlanTask", plan());
+        driver.submitPlan();
         String task = driver.taskId(driver.manager, "ApprovePlanTask");
         assertThat(driver.call(driver.manager, "POST", "/api/tasks/" + task + "/completion", approval())
                 .getResponse().getStatus()).isEqualTo(200);

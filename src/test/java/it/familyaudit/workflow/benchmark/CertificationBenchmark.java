@@ -204,6 +204,7 @@ class CertificationBenchmark {
         complete(http, id, "consultant", "consultant-demo", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(today)));
         complete(http, id, mgm, pw, "FormWorkingGroupTask", ApiDriver.workingGroup());
         complete(http, id, ref, pw, "RecordNeedsSurveyTask", ApiDriver.survey());
+        http.put(wg, pw, "/api/certifications/" + id + "/plan/draft", ApiDriver.smallPlan());
         complete(http, id, wg, pw, "DraftPlanTask", ApiDriver.plan());
         complete(http, id, mgm, pw, "ApprovePlanTask", ApiDriver.approval());
         complete(http, id, "evaluator", "evaluator-demo", "RecordEvaluationVisitTask", ApiDriver.evaluation("positive"));

@@ -209,7 +209,7 @@ class CertificationFlowTest extends ApiTestBase {
         driver.completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(EngineTime.today()));
         driver.completeOk(driver.manager, "FormWorkingGroupTask", workingGroup());
         driver.completeOk(driver.referent, "RecordNeedsSurveyTask", survey());
-        driver.completeOk(driver.workingGroup, "DraftPlanTask", plan());
+        driver.submitPlan();
         return id;
     }
 

@@ -158,19 +158,35 @@ abstract class AuthorizationMatrixSupport {
         return id;
     }
 
-    /** From the application to the council's grant, as {@link ApiDriver#runToCertificate()} without its paging. */
-    long runToCertificate(ApiDriver organisation) throws Exception {
+    /** On to the kick-off, the working group and the survey: the working group's plan drafting is open. */
+    long startToPlanDrafting(ApiDriver organisation) throws Exception {
         long id = startToKickoff(organisation);
         complete(organisation, "consultant", CertificationProcess.RECORD_KICKOFF_WORKSHOP,
                 kickoff(LocalDate.parse(ApiDriver.today())));
         complete(organisation, organisation.manager, CertificationProcess.FORM_WORKING_GROUP, workingGroup());
         complete(organisation, organisation.referent, CertificationProcess.RECORD_NEEDS_SURVEY, survey());
-        complete(organisation, organisation.workingGroup, CertificationProcess.DRAFT_PLAN, plan());
+        return id;
+    }
+
+    /** From the application to the council's grant, as {@link ApiDriver#runToCertificate()} without its paging. */
+    long runToCertificate(ApiDriver organisation) throws Exception {
+        long id = startToPlanDrafting(organisation);
+        draftAndSubmitPlan(organisation);
         complete(organisation, organisation.manager, CertificationProcess.APPROVE_PLAN, approval());
         complete(organisation, "evaluator", CertificationProcess.RECORD_EVALUATION_VISIT, evaluation("positive"));
         complete(organisation, "council", CertificationProcess.DECIDE_CERTIFICATION, council("grant"));
         executeJobs(organisation);
         return id;
+    }
+
+    /** The working group saves a complete draft, then submits it through the open drafting task. */
+    void draftAndSubmitPlan(ApiDriver organisation) throws Exception {
+        String task = openTaskId(organisation, CertificationProcess.DRAFT_PLAN);
+        long certification = ok(organisation.workingGroup, "GET", "/api/tasks/" + task, null).path("task")
+                .path("certificationId").asLong();
+        ok(organisation.workingGroup, "PUT", "/api/certifications/" + certification + "/plan/draft",
+                ApiDriver.smallPlan());
+        complete(organisation, organisation.workingGroup, CertificationProcess.DRAFT_PLAN, plan());
     }
 
     /** Every page of the user's tasks, looking for this one. */

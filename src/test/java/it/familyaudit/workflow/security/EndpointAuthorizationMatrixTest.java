@@ -55,7 +55,15 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         /** A certification at the kick-off workshop, {@code consultant} and {@code evaluator} assigned. */
         AT_KICKOFF,
         /** The same, fresh for every call. */
-        AT_KICKOFF_EACH_CALL
+        AT_KICKOFF_EACH_CALL,
+        /** A certification whose working group is drafting the plan, professionals assigned; fresh for every call. */
+        AT_PLAN_DRAFTING_EACH_CALL,
+        /** As {@link #CERTIFIED}, fresh for every call. */
+        CERTIFIED_EACH_CALL,
+        /** Certified, with a plan revision (version 2) opened by the referent; fresh for every call. */
+        REVISION_OPEN_EACH_CALL,
+        /** The same revision, submitted by the working group; fresh for every call. */
+        REVISION_SUBMITTED_EACH_CALL
     }
 
     /** The organisation whose users play the own-organisation callers, and the values of the path's variables. */
@@ -102,6 +110,10 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
             "code", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "name", "Comune della Matrice",
             "kind", "MUNICIPALITY");
     private static final Function<Target, Object> EMPTY_QUERY = t -> Map.of();
+    private static final Function<Target, Object> SMALL_PLAN = t -> ApiDriver.smallPlan();
+    private static final Function<Target, Object> CHANGE_NOTE = t -> Map.of("changeNote", "Nuova azione sul lavoro agile");
+    private static final Function<Target, Object> APPROVE = t -> Map.of("decision", "approve",
+            "signatoryName", "Marco Rossi", "signatoryRole", "Segretario generale");
 
     // @formatter:off
     /**
@@ -141,6 +153,24 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                                                                                                 "401 403 403 403 403  403 403  403 403  403 403  200"),
         row("POST", "/engine-rest/task?maxResults=1",                 Fixture.CERTIFIED, EMPTY_QUERY,
                                                                                                 "401 403 403 403 403  403 403  403 403  403 403  200"),
+
+        // The action plan. Read by whoever may read the certification.
+        row("GET",  "/api/certifications/{id}/plan",                  Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/plan/versions",         Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/plan/versions/{no}",    Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        // Drafted by the working group and the referent, with the assigned consultant.
+        row("PUT",  "/api/certifications/{id}/plan/draft",            Fixture.AT_PLAN_DRAFTING_EACH_CALL, SMALL_PLAN,
+                                                                                                "401 200 403 200 404  200 404  403 404  403 403  404"),
+        // Revised after the certificate by the referent and the working group; management decides.
+        row("POST", "/api/certifications/{id}/plan/revisions",        Fixture.CERTIFIED_EACH_CALL, NO_BODY,
+                                                                                                "401 201 403 201 404  404 404  403 404  403 403  404"),
+        row("POST", "/api/certifications/{id}/plan/revisions/submit", Fixture.REVISION_OPEN_EACH_CALL, CHANGE_NOTE,
+                                                                                                "401 200 403 200 404  404 404  403 404  403 403  404"),
+        row("POST", "/api/certifications/{id}/plan/versions/{no}/decision", Fixture.REVISION_SUBMITTED_EACH_CALL, APPROVE,
+                                                                                                "401 403 200 403 404  404 404  403 404  403 403  404"),
 
         // The audit trail. Per certification: whoever may read the certification.
         row("GET",  "/api/certifications/{id}/audit",                 Fixture.CERTIFIED, NO_BODY,
@@ -224,6 +254,13 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         return switch (fixture) {
             case NEW_ORGANISATION_EACH_CALL -> target(newOrganisation(), null);
             case AT_KICKOFF_EACH_CALL -> atKickoff();
+            case AT_PLAN_DRAFTING_EACH_CALL -> {
+                ApiDriver organisation = newOrganisation();
+                yield target(organisation, startToPlanDrafting(organisation));
+            }
+            case CERTIFIED_EACH_CALL -> certified();
+            case REVISION_OPEN_EACH_CALL -> withRevision(false);
+            case REVISION_SUBMITTED_EACH_CALL -> withRevision(true);
             case CERTIFIED, AT_KICKOFF -> {
                 Target t = shared.get(fixture);
                 if (t == null) {
@@ -242,6 +279,18 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         return target(organisation, id);
     }
 
+    /** Certified; the referent opens a revision of the plan, which the working group submits if asked. */
+    private Target withRevision(boolean submitted) throws Exception {
+        Target t = certified();
+        String plan = "/api/certifications/" + t.variables().get("id") + "/plan";
+        ok(t.own().referent, "POST", plan + "/revisions", null);
+        if (submitted) {
+            ok(t.own().workingGroup, "POST", plan + "/revisions/submit", CHANGE_NOTE.apply(t));
+        }
+        t.variables().put("no", "2");
+        return t;
+    }
+
     private Target atKickoff() throws Exception {
         ApiDriver organisation = newOrganisation();
         long id = startToKickoff(organisation);
@@ -256,6 +305,7 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         variables.put("today", ApiDriver.today());
         if (certification != null) {
             variables.put("id", certification.toString());
+            variables.put("no", "1");
         }
         return new Target(organisation, variables);
     }

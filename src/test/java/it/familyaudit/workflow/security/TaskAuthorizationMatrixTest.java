@@ -20,7 +20,6 @@ import static it.familyaudit.workflow.support.ApiDriver.council;
 import static it.familyaudit.workflow.support.ApiDriver.evaluation;
 import static it.familyaudit.workflow.support.ApiDriver.kickoff;
 import static it.familyaudit.workflow.support.ApiDriver.payment;
-import static it.familyaudit.workflow.support.ApiDriver.plan;
 import static it.familyaudit.workflow.support.ApiDriver.professionals;
 import static it.familyaudit.workflow.support.ApiDriver.survey;
 import static it.familyaudit.workflow.support.ApiDriver.workingGroup;
@@ -248,7 +247,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                         "extend", "newDeadline", c.kickoff.plusMonths(12).toString(), "reason", "Cambio di giunta"))),
                 new Stage(RECORD_NEEDS_SURVEY, () -> c.complete(o.manager, FORM_WORKING_GROUP, workingGroup())),
                 new Stage(DRAFT_PLAN, () -> c.complete(o.referent, RECORD_NEEDS_SURVEY, survey())),
-                new Stage(APPROVE_PLAN, () -> c.complete(o.workingGroup, DRAFT_PLAN, plan())),
+                new Stage(APPROVE_PLAN, () -> draftAndSubmitPlan(o)),
                 new Stage(RECORD_EVALUATION_VISIT, () -> c.complete(o.manager, APPROVE_PLAN, approval())),
                 new Stage(DECIDE_CERTIFICATION, () -> c.complete("evaluator", RECORD_EVALUATION_VISIT,
                         evaluation("positive"))));
@@ -290,7 +289,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                     c.complete("consultant2", RECORD_KICKOFF_WORKSHOP, kickoff(LocalDate.parse(ApiDriver.today())));
                     c.complete(o.manager, FORM_WORKING_GROUP, workingGroup());
                     c.complete(o.referent, RECORD_NEEDS_SURVEY, survey());
-                    c.complete(o.workingGroup, DRAFT_PLAN, plan());
+                    draftAndSubmitPlan(o);
                     c.complete(o.manager, APPROVE_PLAN, approval());
                     c.complete("evaluator2", RECORD_EVALUATION_VISIT, evaluation("positive"));
                     c.complete("council", DECIDE_CERTIFICATION, council("grant"));
@@ -302,7 +301,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                     c.complete("consultant", RECORD_KICKOFF_WORKSHOP, kickoff(LocalDate.parse(ApiDriver.today())));
                     c.complete(o.manager, FORM_WORKING_GROUP, workingGroup());
                     c.complete(o.referent, RECORD_NEEDS_SURVEY, survey());
-                    c.complete(o.workingGroup, DRAFT_PLAN, plan());
+                    draftAndSubmitPlan(o);
                     c.complete(o.manager, APPROVE_PLAN, approval());
                 }));
     }

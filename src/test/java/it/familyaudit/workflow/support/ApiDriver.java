@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +73,11 @@ public final class ApiDriver {
     }
 
     public MvcResult call(String user, String method, String path, Object body) throws Exception {
-        var request = "GET".equals(method) ? get(path) : post(path);
+        var request = switch (method) {
+            case "GET" -> get(path);
+            case "PUT" -> put(path);
+            default -> post(path);
+        };
         request.with(httpBasic(user, passwordOf(user)));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
@@ -169,9 +174,43 @@ public final class ApiDriver {
                 "answersCount", 80, "mainFindings", "Flessibilità oraria e lavoro agile");
     }
 
+    /** The drafting task's form: the plan itself is the draft saved before ({@link #smallPlan()}). */
     public static Map<String, Object> plan() {
-        return Map.of("planTitle", "Piano Family Audit", "planSummary", "Undici campi di indagine",
-                "actionsCount", 24, "planText", "1.1 Formazione dei dirigenti...");
+        return Map.of("planSummary", "Flessibilità e comunicazione interna",
+                "changeNote", "Indicatori resi misurabili");
+    }
+
+    /** A complete plan, as {@code PUT /api/certifications/{id}/plan/draft} takes it: two fields, one action each. */
+    public static Map<String, Object> smallPlan() {
+        return Map.of("title", "Piano Family Audit", "fieldsMandatory", true,
+                "fields", List.of(Map.of("code", "1", "name", "Organizzazione del lavoro"),
+                        Map.of("code", "2", "name", "Comunicazione")),
+                "actions", List.of(
+                        Map.of("code", "1.1", "fieldCode", "1", "title", "Ripensare la flessibilità",
+                                "owner", "Ufficio personale", "years", List.of(1, 2), "budget", 1500,
+                                "fundingLine", "Bilancio, capitolo formazione",
+                                "indicators", List.of(Map.of("name", "Dipendenti con orario flessibile", "unit", "%",
+                                        "baseline", 10, "targetYear1", 20, "targetYear2", 35))),
+                        Map.of("code", "2.1", "fieldCode", "2", "title", "La scatola dei suggerimenti",
+                                "years", List.of(1),
+                                "indicators", List.of(Map.of("name", "Suggerimenti raccolti", "targetYear1", 30)))));
+    }
+
+    /** Saves {@link #smallPlan()} as the draft of the certification, as its working group. */
+    public JsonNode draftPlan(long certification) throws Exception {
+        MvcResult result = call(workingGroup, "PUT", "/api/certifications/" + certification + "/plan/draft", smallPlan());
+        assertThat(result.getResponse().getStatus()).as("PUT draft: %s", result.getResponse().getContentAsString())
+                .isEqualTo(200);
+        return json.readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    /** The working group saves a complete draft and submits it through the open drafting task. */
+    public void submitPlan() throws Exception {
+        String task = taskId(workingGroup, "DraftPlanTask");
+        long certification = ok(workingGroup, "GET", "/api/tasks/" + task, null).path("task").path("certificationId")
+                .asLong();
+        draftPlan(certification);
+        completeOk(workingGroup, "DraftPlanTask", plan());
     }
 
     public static Map<String, Object> approval() {
@@ -201,7 +240,7 @@ public final class ApiDriver {
         completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
         completeOk(manager, "FormWorkingGroupTask", workingGroup());
         completeOk(referent, "RecordNeedsSurveyTask", survey());
-        completeOk(workingGroup, "DraftPlanTask", plan());
+        submitPlan();
         completeOk(manager, "ApprovePlanTask", approval());
         completeOk("evaluator", "RecordEvaluationVisitTask", evaluation("positive"));
         completeOk("council", "DecideCertificationTask", council("grant"));

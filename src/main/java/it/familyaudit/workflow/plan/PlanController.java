@@ -1,0 +1,116 @@
+package it.familyaudit.workflow.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The action plan of a certification: its versions, the draft, and revisions after the certificate. */
+@RestController
+@RequestMapping("/api/certifications/{id}/plan")
+class PlanController {
+
+    /**
+     * A plan at its largest (1,000 actions, every text at its limit) would be bigger, but real ones
+     * have 20–40 actions: a few hundred kilobytes. The cap keeps one request from filling the memory.
+     */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final PlanService plans;
+    private final CurrentUsers users;
+    private final ObjectReader reader;
+
+    PlanController(PlanService plans, CurrentUsers users, ObjectMapper json) {
+        this.plans = plans;
+        this.users = users;
+        // Budgets and targets are exact decimals: read them as written, never through a double.
+        this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @GetMapping
+    PlanView current(@PathVariable long id) {
+        return plans.current(users.current(), id);
+    }
+
+    @GetMapping("/versions")
+    List<PlanView.Version> versions(@PathVariable long id) {
+        return plans.versions(users.current(), id);
+    }
+
+    @GetMapping("/versions/{no}")
+    PlanView version(@PathVariable long id, @PathVariable int no) {
+        return plans.version(users.current(), id, no);
+    }
+
+    /** Replaces the whole draft: {@code {"title", "fieldsMandatory", "fields": [...], "actions": [...]}}. */
+    @PutMapping("/draft")
+    PlanView saveDraft(@PathVariable long id, HttpServletRequest request) throws IOException {
+        return plans.saveDraft(users.current(), id, body(request));
+    }
+
+    @PostMapping("/revisions")
+    ResponseEntity<PlanView> openRevision(@PathVariable long id) {
+        PlanView opened = plans.openRevision(users.current(), id);
+        return ResponseEntity.created(URI.create("/api/certifications/" + id + "/plan/versions/"
+                + opened.version().versionNo())).body(opened);
+    }
+
+    /** {@code {"changeNote": "…", "summary": "…"}}: the open revision goes to management. */
+    @PostMapping("/revisions/submit")
+    PlanView submitRevision(@PathVariable long id, @RequestBody(required = false) PlanRequests.Submission body) {
+        return plans.submitRevision(users.current(), id, body);
+    }
+
+    /** {@code {"decision": "approve", "signatoryName", "signatoryRole"}} or {@code {"decision": "reject", "note"}}. */
+    @PostMapping("/versions/{no}/decision")
+    PlanView decide(@PathVariable long id, @PathVariable int no,
+                    @RequestBody(required = false) PlanRequests.Decision body) {
+        return plans.decide(users.current(), id, no, body);
+    }
+
+    /** The body as JSON, refused beyond {@link #MAX_BODY_BYTES}; {@code null} when there is none. */
+    private JsonNode body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return reader.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Il corpo della richiesta non è JSON valido in UTF-8"
+                    + " / The request body is not valid UTF-8 JSON");
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Il piano inviato supera " + MAX_BODY_BYTES / 1024 / 1024
+                + " MB / The plan sent is larger than " + MAX_BODY_BYTES / 1024 / 1024 + " MB");
+    }
+}

@@ -1,0 +1,310 @@
+package it.familyaudit.workflow.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
+import it.familyaudit.workflow.certification.Certification;
+import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationService;
+import it.familyaudit.workflow.certification.CertificationStatus;
+import it.familyaudit.workflow.certification.Phase;
+import it.familyaudit.workflow.certification.Timeline;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.tasks.OpenTasks;
+import it.familyaudit.workflow.web.ApiException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The action plan of a certification as versions. While the cycle runs, the working group edits
+ * the draft behind its drafting task (the referent and the assigned consultant may too) and the
+ * task submits it; after the certificate, a revision is a new draft copied from the approved plan,
+ * submitted here and decided by management here. A submitted or decided version never changes.
+ */
+@Service
+public class PlanService {
+
+    /** The drafting form's read-only text: why the draft cannot be submitted yet. */
+    public static final String PLAN_CHECK = "planCheck";
+    private static final Set<String> EDITORS = Set.of(Roles.REFERENT, Roles.WORKING_GROUP);
+
+    private final PlanRepository plans;
+    private final PlanDrafts drafts;
+    private final CertificationService certifications;
+    private final OpenTasks openTasks;
+    private final TaskService tasks;
+    private final AuditTrail audit;
+    private final Timeline timeline;
+
+    PlanService(PlanRepository plans, PlanDrafts drafts, CertificationService certifications, OpenTasks openTasks,
+                TaskService tasks, AuditTrail audit, Timeline timeline) {
+        this.plans = plans;
+        this.drafts = drafts;
+        this.certifications = certifications;
+        this.openTasks = openTasks;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.timeline = timeline;
+    }
+
+    // --- Reading: whoever may see the certification ----------------------------------------------
+
+    /** The version being worked on: the draft if there is one, else the newest. */
+    @Transactional(readOnly = true)
+    public PlanView current(CurrentUser user, long certificationId) {
+        certifications.visible(user, certificationId);
+        PlanVersion version = plans.draft(certificationId).or(() -> drafts.newest(certificationId))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                        "Il piano non è ancora stato redatto / No plan has been drafted yet"));
+        return view(version);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView.Version> versions(CurrentUser user, long certificationId) {
+        certifications.visible(user, certificationId);
+        return plans.versions(certificationId).stream().map(PlanView.Version::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PlanView version(CurrentUser user, long certificationId, int versionNo) {
+        certifications.visible(user, certificationId);
+        return view(existing(certificationId, versionNo));
+    }
+
+    // --- Editing the draft ---------------------------------------------------------------------
+
+    /**
+     * Replaces the whole draft with {@code body}, creating the draft if there is none yet. Refused
+     * (409) unless the plan is being drafted or revised; every problem of the body is one field
+     * error of a single 400.
+     */
+    @Transactional
+    public PlanView saveDraft(CurrentUser user, long certificationId, JsonNode body) {
+        Certification c = certifications.visible(user, certificationId);
+        boolean consultant = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId());
+        if (!user.hasAny(EDITORS) && !consultant) {
+            throw ApiException.forbidden("Il piano lo redigono il gruppo di lavoro, il referente interno e il consulente"
+                    + " / The plan is drafted by the working group, the internal referent and the consultant");
+        }
+        Optional<PlanVersion> draft = plans.draft(certificationId);
+        mayChange(c, draft.isPresent());
+        PlanJson.Draft d = PlanJson.read(body);
+        List<FieldError> errors = d.content() == null ? d.errors()
+                : merge(d.errors(), PlanRules.structure(d.title(), d.content()));
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        if (draft.isPresent()) {
+            // Holds the version's row lock to the end of the transaction: a second save waits for this one.
+            if (!plans.replaceContent(draft.get().id(), d.title(), d.content(), d.fieldsMandatory())) {
+                throw drafts.noLongerADraft(certificationId, draft.get().versionNo());
+            }
+        } else {
+            Integer basedOn = drafts.newest(certificationId).map(PlanVersion::versionNo).orElse(null);
+            plans.createDraft(certificationId, d.title(), d.content(), d.fieldsMandatory(), basedOn, user.id())
+                    .orElseThrow(() -> pending(certificationId));
+        }
+        PlanVersion saved = plans.draft(certificationId).orElseThrow();
+        showCheckOnTheDraftingTask(c, saved);
+        return view(saved);
+    }
+
+    private static void mayChange(Certification c, boolean hasDraft) {
+        if (c.status() == CertificationStatus.ACTIVE && c.phase() != Phase.PLAN_DRAFTING) {
+            throw ApiException.conflict("Il piano si modifica durante la redazione: la certificazione è ora in fase «"
+                    + c.phase().italian() + "» / The plan can only change while it is being drafted");
+        }
+        if (c.status() == CertificationStatus.CERTIFIED && !hasDraft) {
+            throw ApiException.conflict("Il piano approvato non si modifica: aprire prima una revisione"
+                    + " (POST /api/certifications/" + c.id() + "/plan/revisions)"
+                    + " / The approved plan does not change: open a revision first");
+        }
+        if (c.status() != CertificationStatus.ACTIVE && c.status() != CertificationStatus.CERTIFIED) {
+            throw ApiException.conflict("La certificazione è conclusa («" + c.phase().italian()
+                    + "»): il piano non si modifica più / The certification has ended, its plan no longer changes");
+        }
+    }
+
+    // --- Revisions after the certificate ---------------------------------------------------------
+
+    /** Opens a revision: a draft copied from the approved plan in force. */
+    @Transactional
+    public PlanView openRevision(CurrentUser user, long certificationId) {
+        Certification c = certifications.visible(user, certificationId);
+        requireEditor(user);
+        requireCertified(c);
+        PlanVersion approved = plans.latestApproved(certificationId).orElseThrow(() -> ApiException.conflict(
+                "Nessuna versione approvata del piano da rivedere / No approved plan to revise"));
+        PlanVersion draft = drafts.copy(approved, user.id()).orElseThrow(() -> pending(certificationId));
+        audit.record(user.id(), AuditAction.PLAN_REVISION_OPENED, certificationId, null, "piano v" + draft.versionNo(),
+                "dalla versione " + approved.versionNo());
+        timeline.recordBy(certificationId, "PLAN_REVISION_OPENED", "Revisione del piano aperta: versione "
+                + draft.versionNo() + ", dalla versione approvata " + approved.versionNo(), user.id());
+        return view(draft);
+    }
+
+    /** Submits the open revision for management's decision. */
+    @Transactional
+    public PlanView submitRevision(CurrentUser user, long certificationId, PlanRequests.Submission request) {
+        Certification c = certifications.visible(user, certificationId);
+        requireEditor(user);
+        requireCertified(c);
+        PlanVersion draft = plans.draft(certificationId).orElseThrow(() -> ApiException.conflict(
+                "Nessuna revisione aperta da presentare / No revision is open"));
+        String summary = request == null ? null : trimmed(request.summary());
+        String note = request == null ? null : trimmed(request.changeNote());
+        List<FieldError> errors = new ArrayList<>();
+        if (note == null) {
+            errors.add(new FieldError("changeNote", "Descrivere le modifiche rispetto alla versione approvata"));
+        }
+        length(errors, "changeNote", note, PlanRules.NOTE);
+        length(errors, "summary", summary, PlanRules.NOTE);
+        errors.addAll(drafts.problems(draft));
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        PlanVersion submitted = drafts.submit(draft, summary, note, user.id());
+        timeline.recordBy(certificationId, "PLAN_REVISION_SUBMITTED", "Revisione del piano presentata (versione "
+                + submitted.versionNo() + ", " + submitted.actionsCount() + " azioni): " + note, user.id());
+        return view(submitted);
+    }
+
+    /** Management approves and signs a submitted revision, or rejects it; who submitted it may not decide it. */
+    @Transactional
+    public PlanView decide(CurrentUser user, long certificationId, int versionNo, PlanRequests.Decision request) {
+        Certification c = certifications.visible(user, certificationId);
+        if (!user.has(Roles.MANAGEMENT)) {
+            throw ApiException.forbidden("Le revisioni del piano le approva il gruppo di direzione"
+                    + " / Plan revisions are decided by management");
+        }
+        PlanVersion version = existing(certificationId, versionNo);
+        if (c.status() == CertificationStatus.ACTIVE) {
+            throw ApiException.conflict("Durante il percorso il piano si approva con l'attività «Approvare e firmare il"
+                    + " piano» / During the cycle the plan is decided through its approval task");
+        }
+        requireCertified(c);
+        if (version.status() != PlanStatus.SUBMITTED) {
+            throw ApiException.conflict("La versione " + versionNo + " è «" + PlanView.label(version.status())
+                    + "»: si decide solo una versione presentata / Only a submitted version can be decided");
+        }
+        String decision = request == null ? null : trimmed(request.decision());
+        String signatory = request == null ? null : trimmed(request.signatoryName());
+        String role = request == null ? null : trimmed(request.signatoryRole());
+        String note = request == null ? null : trimmed(request.note());
+        boolean approve = "approve".equals(decision);
+        List<FieldError> errors = new ArrayList<>();
+        if (!approve && !"reject".equals(decision)) {
+            errors.add(new FieldError("decision", "Indicare approve (approvare e firmare) o reject (respingere)"));
+        }
+        if (approve && signatory == null) {
+            errors.add(new FieldError("signatoryName", "Indicare chi firma il piano"));
+        }
+        if ("reject".equals(decision) && note == null) {
+            errors.add(new FieldError("note", "Indicare perché la revisione è respinta"));
+        }
+        length(errors, "signatoryName", signatory, PlanRules.TITLE);
+        length(errors, "signatoryRole", role, PlanRules.TITLE);
+        length(errors, "note", note, PlanRules.NOTE);
+        if (user.id().equals(version.submittedBy())) {
+            errors.add(new FieldError("decision", "Chi ha presentato il piano non può approvarlo"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        if (!plans.decide(version.id(), approve ? PlanStatus.APPROVED : PlanStatus.CHANGES_REQUESTED, user.id(),
+                approve ? null : note, approve ? signatory : null, approve ? role : null)) {
+            throw noLongerSubmitted(certificationId, versionNo);
+        }
+        audit.record(user.id(), approve ? AuditAction.PLAN_APPROVED : AuditAction.PLAN_CHANGES_REQUESTED,
+                certificationId, null, "piano v" + versionNo, approve ? "firmato da " + signatory : note);
+        timeline.recordBy(certificationId, approve ? "PLAN_REVISION_APPROVED" : "PLAN_REVISION_REJECTED", approve
+                ? "Revisione del piano (versione " + versionNo + ") approvata e firmata da " + signatory
+                : "Revisione del piano (versione " + versionNo + ") respinta: " + note, user.id());
+        return view(existing(certificationId, versionNo));
+    }
+
+    // --- Helpers -------------------------------------------------------------------------------
+
+    /**
+     * Tasklist shows the form's variables, not our API: the open drafting task keeps the current check
+     * as a task-local variable, rewritten with every save.
+     */
+    private void showCheckOnTheDraftingTask(Certification c, PlanVersion draft) {
+        if (c.status() != CertificationStatus.ACTIVE) {
+            return;
+        }
+        String check = drafts.check(draft.certificationId());
+        openTasks.ofProcessInstance(c.processInstanceId()).stream()
+                .filter(t -> CertificationProcess.DRAFT_PLAN.equals(t.getTaskDefinitionKey()))
+                .forEach(t -> tasks.setVariableLocal(t.getId(), PLAN_CHECK, check));
+    }
+
+    private PlanVersion existing(long certificationId, int versionNo) {
+        return plans.version(certificationId, versionNo)
+                .orElseThrow(() -> ApiException.notFound("Versione del piano"));
+    }
+
+    private PlanView view(PlanVersion v) {
+        PlanContent content = plans.content(v.id());
+        List<FieldError> problems = v.status() == PlanStatus.DRAFT ? PlanDrafts.problems(v, content) : List.of();
+        return new PlanView(PlanView.Version.of(v), v.title(), v.fieldsMandatory(), content.fields(), content.actions(),
+                problems);
+    }
+
+    private static void requireEditor(CurrentUser user) {
+        if (!user.hasAny(EDITORS)) {
+            throw ApiException.forbidden("Le revisioni del piano le curano il referente interno e il gruppo di lavoro"
+                    + " / Plan revisions are made by the internal referent and the working group");
+        }
+    }
+
+    private static void requireCertified(Certification c) {
+        if (c.status() != CertificationStatus.CERTIFIED) {
+            throw ApiException.conflict("Le revisioni del piano si fanno dopo il rilascio del certificato: la"
+                    + " certificazione è in fase «" + c.phase().italian() + "» / Plan revisions come after the certificate");
+        }
+    }
+
+    private ApiException pending(long certificationId) {
+        String which = plans.draft(certificationId).or(() -> plans.submitted(certificationId))
+                .map(v -> "la versione " + v.versionNo() + " è «" + PlanView.label(v.status()) + "»")
+                .orElse("un'altra versione è appena stata aperta");
+        return ApiException.conflict("Il piano ha già una versione aperta: " + which
+                + " / The plan already has an open version");
+    }
+
+    private ApiException noLongerSubmitted(long certificationId, int versionNo) {
+        String now = plans.version(certificationId, versionNo).map(v -> PlanView.label(v.status())).orElse("?");
+        return ApiException.conflict("La versione " + versionNo + " è già stata decisa: è «" + now
+                + "» / This plan version has already been decided");
+    }
+
+    /** The reader's errors first; a rule broken by a value the reader already refused says nothing new. */
+    private static List<FieldError> merge(List<FieldError> reading, List<FieldError> rules) {
+        List<FieldError> all = new ArrayList<>(reading);
+        Set<String> seen = new HashSet<>();
+        reading.forEach(e -> seen.add(e.field()));
+        rules.stream().filter(e -> !seen.contains(e.field())).forEach(all::add);
+        return all;
+    }
+
+    private static void length(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "Al massimo " + max + " caratteri (ne hai scritti " + value.length() + ")"));
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
