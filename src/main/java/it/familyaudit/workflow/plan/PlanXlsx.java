@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -51,7 +51,7 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class PlanXlsx {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
-    static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+    static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
     static final int MAX_ENTRIES = 1000;
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String SHEET = "Piano";
@@ -115,12 +115,12 @@ public final class PlanXlsx {
         if (!startsWith(bytes, 'P', 'K', 3, 4)) {
             return "Il file non è un foglio di calcolo .xlsx";
         }
-        // Count what the archive really unpacks to, whatever its entries claim.
+        // Count what the archive really unpacks to, whatever its entries claim, reading it as POI will.
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8", true, true)) {
+            for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > MAX_ENTRIES) {
                     return "Il file .xlsx contiene troppe parti (più di " + MAX_ENTRIES + ")";
                 }
