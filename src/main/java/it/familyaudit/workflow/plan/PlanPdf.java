@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -217,7 +218,7 @@ public final class PlanPdf {
     /** The pages as they fill up: text wrapped to the width, a new page when the current one is full. */
     private static final class Pages implements AutoCloseable {
 
-        private static final Map<Integer, String> PRINTABLE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
         private final PDDocument document;
         private PDPageContentStream stream;

@@ -7,11 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -246,7 +249,7 @@ final class PlanSheet {
                 return !stopped;
             }
             Map<PlanColumn, Object> values = new EnumMap<>(PlanColumn.class);
-            Set<PlanColumn> bad = java.util.EnumSet.noneOf(PlanColumn.class);
+            Set<PlanColumn> bad = EnumSet.noneOf(PlanColumn.class);
             for (int i = 0; i < cells.size() && i < columns.length; i++) {
                 PlanColumn column = columns[i];
                 Object cell = cells.get(i);
@@ -437,7 +440,7 @@ final class PlanSheet {
                 sorted.sort(Comparator.comparingInt(ImportError::row).thenComparingInt(e -> PlanColumn.named(e.column())
                         .map(Enum::ordinal).orElse(-1)));
                 if (truncated) {
-                    sorted.add(new ImportError(0, null, "Troppi errori: sono elencati i primi " + MAX_ERRORS));
+                    sorted.add(0, new ImportError(0, null, "Troppi errori: sono elencati i primi " + MAX_ERRORS));
                 }
                 throw new PlanImportException(sorted);
             }
@@ -658,7 +661,7 @@ final class PlanSheet {
     }
 
     private static Boolean flag(String text) throws BadCell {
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "sì", "si", "s", "yes", "y", "true", "vero", "1", "x" -> Boolean.TRUE;
             case "no", "n", "false", "falso", "0" -> Boolean.FALSE;
             default -> throw new BadCell("Valore non valido: «" + text + "». Scrivere sì o no");
@@ -667,6 +670,6 @@ final class PlanSheet {
 
     /** The headers a file must start with, for the message that says one is missing. */
     static String expectedHeaders() {
-        return java.util.Arrays.stream(PlanColumn.values()).map(c -> c.header).collect(Collectors.joining("; "));
+        return Arrays.stream(PlanColumn.values()).map(c -> c.header).collect(Collectors.joining("; "));
     }
 }

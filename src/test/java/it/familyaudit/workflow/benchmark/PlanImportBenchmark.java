@@ -53,7 +53,8 @@ class PlanImportBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FamilyAuditApplication.class)
                 .profiles("demo", "test")
                 .run("--spring.datasource.url=jdbc:h2:mem:plan-import-benchmark;DB_CLOSE_DELAY=-1",
-                        "--family-audit.demo.start-certification=true", "--server.port=0")) {
+                        "--family-audit.demo.start-certification=true", "--camunda.bpm.webapp.enabled=false",
+                        "--server.port=0")) {
             PlanRepository plans = app.getBean(PlanRepository.class);
             TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
             long certification = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)

@@ -126,11 +126,16 @@ class DemoCertificationTest {
                 WHERE o.code = :code""").param("code", DemoData.ORGANIZATION).query(Long.class).list();
     }
 
-    /** The demo profile as a user starts it, on a database of its own that outlives the application. */
+    /**
+     * The demo profile as a user starts it, on a database of its own that outlives the application. Without Camunda's
+     * webapps: they keep JVM-wide state that closing a second application would take from the one the other test
+     * classes share.
+     */
     private static ConfigurableApplicationContext demo() {
         return new SpringApplicationBuilder(FamilyAuditApplication.class)
                 .profiles("demo", "test")
                 .run("--spring.datasource.url=jdbc:h2:mem:demo-certification;DB_CLOSE_DELAY=-1",
-                        "--family-audit.demo.start-certification=true", "--server.port=0");
+                        "--family-audit.demo.start-certification=true", "--camunda.bpm.webapp.enabled=false",
+                        "--server.port=0");
     }
 }

@@ -191,6 +191,20 @@ class PlanCsvTest {
     }
 
     @Test
+    void listsTheFirstFiveHundredErrorsAndSaysThereAreMore() {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= 600; i++) {
+            file.append("1;Campo;1.").append(i).append(";Azione;;;;cento;;;;;;\r\n");
+        }
+
+        List<ImportError> errors = errors(utf8(file.toString()));
+
+        assertThat(errors).hasSize(PlanSheet.MAX_ERRORS + 1);
+        assertThat(errors.get(0)).isEqualTo(new ImportError(0, null, "Troppi errori: sono elencati i primi 500"));
+        assertThat(errors.get(1).row()).isEqualTo(2);
+    }
+
+    @Test
     void reportsAnUnclosedQuoteWithItsRow() {
         byte[] file = utf8(HEADER + "1;Campo;1.1;Titolo;;;;;;;;;;\r\n1;Campo;1.2;\"Titolo aperto;;;;;;;;;;\r\n");
 
