@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The demo profile's data: the seed municipality, a second one to show that organisations are
  * kept apart, and one user per role, printed at start-up with their passwords. Existing users are
- * left as they are, so a restart keeps what was changed in Camunda Admin.
+ * left as they are, so a restart keeps what was changed in Camunda Admin. With
+ * {@code family-audit.demo.start-certification} (on in the demo profile) the seed municipality's
+ * certification is also brought to the drafting of its plan, once (see {@link DemoCertification}).
  */
 @Component
 @Order(2)
@@ -46,16 +49,24 @@ class DemoData implements ApplicationRunner {
             new DemoUser("evaluator2", "Anna", "Marini", Roles.EVALUATOR, null),
             new DemoUser("agency", "Chiara", "Ricci", Roles.AGENCY, null),
             new DemoUser("council", "Franco", "Greco", Roles.COUNCIL, null),
-            new DemoUser("referent2", "Davide", "Moretti", Roles.REFERENT, OTHER_ORGANIZATION));
+            new DemoUser("referent2", "Davide", "Moretti", Roles.REFERENT, OTHER_ORGANIZATION),
+            new DemoUser("management2", "Laura", "Fontana", Roles.MANAGEMENT, OTHER_ORGANIZATION),
+            new DemoUser("working-group2", "Giorgio", "Barbieri", Roles.WORKING_GROUP, OTHER_ORGANIZATION));
 
     private final IdentityService identity;
     private final OrganizationService organizations;
     private final FamilyAuditProperties properties;
+    private final DemoCertification certification;
+    private final boolean startCertification;
 
-    DemoData(IdentityService identity, OrganizationService organizations, FamilyAuditProperties properties) {
+    DemoData(IdentityService identity, OrganizationService organizations, FamilyAuditProperties properties,
+             DemoCertification certification,
+             @Value("${family-audit.demo.start-certification:false}") boolean startCertification) {
         this.identity = identity;
         this.organizations = organizations;
         this.properties = properties;
+        this.certification = certification;
+        this.startCertification = startCertification;
     }
 
     @Override
@@ -77,12 +88,15 @@ class DemoData implements ApplicationRunner {
             }
         }
         StringBuilder table = new StringBuilder("\n\n  Family Audit Workflow - utenti demo / demo users\n");
-        table.append("  %-14s %-16s %s%n".formatted("utente", "password", "ruolo"));
-        table.append("  %-14s %-16s %s%n".formatted("admin", properties.adminPassword(), Roles.italianName(Roles.ADMIN)));
+        table.append("  %-15s %-20s %s%n".formatted("utente", "password", "ruolo"));
+        table.append("  %-15s %-20s %s%n".formatted("admin", properties.adminPassword(), Roles.italianName(Roles.ADMIN)));
         for (DemoUser u : USERS) {
-            table.append("  %-14s %-16s %s%s%n".formatted(u.id(), u.password(), Roles.italianName(u.role()),
+            table.append("  %-15s %-20s %s%s%n".formatted(u.id(), u.password(), Roles.italianName(u.role()),
                     u.organization() == null ? "" : " (" + u.organization() + ")"));
         }
         log.info("{}", table);
+        if (startCertification) {
+            certification.bringToPlanDrafting(ORGANIZATION);
+        }
     }
 }

@@ -1,4 +1,5 @@
 /**
- * Demo data for the {@code demo} profile: the seed municipality, a second one, and one user per role.
+ * Demo data for the {@code demo} profile: the seed municipality and a second one, one user per role, and the seed
+ * municipality's certification brought to the drafting of its plan with the Capannori plan of the seed document.
  */
 package it.familyaudit.workflow.demo;

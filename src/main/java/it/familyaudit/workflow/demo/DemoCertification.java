@@ -1,0 +1,157 @@
+package it.familyaudit.workflow.demo;
+
+import it.familyaudit.workflow.FamilyAuditProperties;
+import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationService;
+import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.plan.PlanCsv;
+import it.familyaudit.workflow.plan.PlanImport;
+import it.familyaudit.workflow.plan.PlanRepository;
+import it.familyaudit.workflow.plan.PlanVersion;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.tasks.Inbox;
+import it.familyaudit.workflow.tasks.TaskView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The seed municipality's first certification, brought to the drafting of the plan the way its users would bring
+ * it (the same services and task checks as the API), with the Capannori plan of the seed document imported into the
+ * draft through the same reader as a spreadsheet upload. The demo thus opens on a real plan to read and change.
+ * Done once: not when the organisation has any certification already, so restarts change nothing; all in one
+ * transaction, so a failure leaves nothing half done.
+ */
+@Component
+@ConditionalOnProperty(name = "family-audit.demo.enabled", havingValue = "true")
+class DemoCertification {
+
+    static final String PLAN = "demo/piano-capannori.csv";
+    static final String DRAFTED_BY = "working-group";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCertification.class);
+
+    private final CertificationService certifications;
+    private final Inbox inbox;
+    private final PlanRepository plans;
+    private final IdentityService identity;
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final FamilyAuditProperties properties;
+
+    DemoCertification(CertificationService certifications, Inbox inbox, PlanRepository plans, IdentityService identity,
+                      JdbcClient db, TransactionTemplate transaction, FamilyAuditProperties properties) {
+        this.certifications = certifications;
+        this.inbox = inbox;
+        this.plans = plans;
+        this.identity = identity;
+        this.db = db;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    /** The certification id, when this call started it. */
+    Optional<Long> bringToPlanDrafting(String organization) {
+        return transaction.execute(status -> {
+            if (hasCertification(organization)) {
+                return Optional.empty();
+            }
+            PlanImport plan = seedPlan();
+            String today = EngineTime.today().toString();
+            long id = certifications.start(as("referent")).id();
+            complete("referent", organization, CertificationProcess.SUBMIT_APPLICATION, Map.of(
+                    "scope", "whole", "employeesInvolved", 250, "internalActNumber", "DG 123/2026",
+                    "internalActDate", today, "referentName", "Giulia Bianchi",
+                    "referentEmail", "giulia.bianchi@example.it", "referentPhone", "+39 0583 428 000"));
+            complete("agency", organization, CertificationProcess.RECORD_PAYMENT, Map.of(
+                    "paymentNoticeNumber", "301000000000012345", "paymentDate", today, "amountPaid", 1000));
+            if ("organisation".equals(properties.consultantChoice())) {
+                complete("management", organization, CertificationProcess.CHOOSE_CONSULTANT,
+                        Map.of("consultantId", "consultant"));
+                complete("agency", organization, CertificationProcess.ASSIGN_EVALUATOR, Map.of("evaluatorId", "evaluator"));
+            } else {
+                complete("agency", organization, CertificationProcess.ASSIGN_PROFESSIONALS,
+                        Map.of("consultantId", "consultant", "evaluatorId", "evaluator"));
+            }
+            complete("consultant", organization, CertificationProcess.RECORD_KICKOFF_WORKSHOP, Map.of(
+                    "workshopDate", today, "participants", "Segretario generale e dirigenti",
+                    "objectives", "Benessere organizzativo e conciliazione dei tempi di vita e di lavoro",
+                    "fieldsOfAction", "Organizzazione del lavoro, sviluppo del personale, comunicazione, welfare",
+                    "workingGroupProfile", "Dodici dipendenti rappresentativi per genere, età, ruolo e contratto",
+                    "timetable", "Piano entro sei mesi dal workshop"));
+            complete("management", organization, CertificationProcess.FORM_WORKING_GROUP, Map.of("members", List.of(
+                    member("Sara Neri", "F", "30-39", "istruttori", "full-time-permanent"),
+                    member("Mario Blu", "M", "50-59", "funzionari", "part-time-permanent"),
+                    member("Anna Rosa", "F", "40-49", "operatori", "full-time-fixed"),
+                    member("Luca Verdi", "M", "under30", "istruttori", "full-time-permanent"),
+                    member("Ida Gialli", "F", "60plus", "dirigenza", "full-time-permanent"))));
+            complete("referent", organization, CertificationProcess.RECORD_NEEDS_SURVEY, Map.of(
+                    "surveyStartDate", today, "surveyEndDate", today, "employeesInvited", 250, "answersCount", 80,
+                    "mainFindings", "Proposte e criticità sul benessere organizzativo: flessibilità oraria, lavoro "
+                            + "agile, formazione, comfort degli spazi"));
+            boolean mandatory = plan.fieldsMandatory() == null || plan.fieldsMandatory();
+            // The drafting step may already have opened an empty draft; the import fills it either way.
+            Optional<PlanVersion> draft = plans.draft(id);
+            if (draft.isPresent()) {
+                plans.replaceContent(draft.get().id(), plan.title(), plan.content(), mandatory);
+            } else {
+                plans.createDraft(id, plan.title(), plan.content(), mandatory, null, DRAFTED_BY).orElseThrow();
+            }
+            log.info("Demo: certificazione {} di {} al passo «Redigere il piano aziendale», bozza con {} campi e {} azioni "
+                    + "dal piano di Capannori", id, organization, plan.content().fields().size(),
+                    plan.content().actions().size());
+            return Optional.of(id);
+        });
+    }
+
+    private boolean hasCertification(String organization) {
+        return db.sql("""
+                SELECT COUNT(*) FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE o.code = :code
+                """).param("code", organization).query(Long.class).single() > 0;
+    }
+
+    static PlanImport seedPlan() {
+        try (InputStream in = new ClassPathResource(PLAN).getInputStream()) {
+            return PlanCsv.read(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + PLAN, e);
+        }
+    }
+
+    private void complete(String user, String organization, String taskKey, Map<String, Object> values) {
+        CurrentUser actor = as(user);
+        TaskView.Summary task = inbox.myTasks(actor, 0, Inbox.MAX_PAGE_SIZE).tasks().stream()
+                .filter(t -> t.taskKey().equals(taskKey) && organization.equals(t.organizationCode()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Demo: no task " + taskKey + " for " + user));
+        inbox.complete(actor, task.id(), values);
+    }
+
+    /** The demo user with the roles and organisations Camunda gives them now (a consultant's grow when assigned). */
+    private CurrentUser as(String user) {
+        return new CurrentUser(user,
+                identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).collect(Collectors.toSet()),
+                identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                        .map(Tenant::getId).collect(Collectors.toSet()));
+    }
+
+    private static Map<String, Object> member(String name, String gender, String age, String category, String contract) {
+        return Map.of("memberName", name, "memberRole", "Membro del gruppo di lavoro", "gender", gender, "ageBand", age,
+                "jobCategory", category, "contractType", contract);
+    }
+}
