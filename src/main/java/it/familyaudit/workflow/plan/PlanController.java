@@ -12,8 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,8 +92,77 @@ class PlanController {
         return plans.decide(users.current(), id, no, body);
     }
 
+    /**
+     * Replaces the draft with a spreadsheet sent as the body: {@code Content-Type: text/csv} (UTF-8, {@code ;}
+     * or {@code ,}) or the .xlsx type. All or nothing; a refusal lists every bad row and column.
+     */
+    @PostMapping("/import")
+    PlanView importDraft(@PathVariable long id, HttpServletRequest request) throws IOException {
+        PlanFormat format = PlanFormat.of(contentType(request)).orElseThrow(() -> new ApiException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Inviare il piano come CSV (text/csv) o .xlsx ("
+                + PlanXlsx.MEDIA_TYPE + ") / Send the plan as CSV or .xlsx"));
+        byte[] file = bytes(request);
+        if (file.length == 0) {
+            throw ApiException.badRequest("Il file del piano è vuoto / The plan file is empty");
+        }
+        return plans.importDraft(users.current(), id, format, file);
+    }
+
+    @GetMapping("/versions/{no}/export.csv")
+    ResponseEntity<byte[]> exportCsv(@PathVariable long id, @PathVariable int no) {
+        return file(plans.export(users.current(), id, no, PlanFormat.CSV), PlanFormat.CSV.mediaType, id, no, "csv");
+    }
+
+    @GetMapping("/versions/{no}/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx(@PathVariable long id, @PathVariable int no) {
+        return file(plans.export(users.current(), id, no, PlanFormat.XLSX), PlanFormat.XLSX.mediaType, id, no, "xlsx");
+    }
+
+    @GetMapping("/versions/{no}/plan.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable int no) {
+        return file(plans.pdf(users.current(), id, no), MediaType.APPLICATION_PDF, id, no, "pdf");
+    }
+
+    /** A refused import: 400 with every bad row and column, as the user sees them in the spreadsheet. */
+    @ExceptionHandler(PlanImportException.class)
+    ResponseEntity<ProblemDetail> refused(PlanImportException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("File del piano non valido");
+        p.setProperty("errors", e.errors());
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, long id, int no, String extension) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("piano-" + id + "-v" + no + "." + extension).build().toString())
+                .body(body);
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+    }
+
     /** The body as JSON, refused beyond {@link #MAX_BODY_BYTES}; {@code null} when there is none. */
     private JsonNode body(HttpServletRequest request) throws IOException {
+        byte[] bytes = bytes(request);
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return reader.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Il corpo della richiesta non è JSON valido in UTF-8"
+                    + " / The request body is not valid UTF-8 JSON");
+        }
+    }
+
+    /** The body, refused beyond {@link #MAX_BODY_BYTES} before more of it is read. */
+    private static byte[] bytes(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge();
         }
@@ -98,15 +173,7 @@ class PlanController {
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        if (bytes.length == 0) {
-            return null;
-        }
-        try {
-            return reader.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("Il corpo della richiesta non è JSON valido in UTF-8"
-                    + " / The request body is not valid UTF-8 JSON");
-        }
+        return bytes;
     }
 
     private static ApiException tooLarge() {

@@ -9,6 +9,8 @@ import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.CertificationStatus;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.certification.Timeline;
+import it.familyaudit.workflow.organization.Organization;
+import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.FieldError;
@@ -45,9 +47,11 @@ public class PlanService {
     private final TaskService tasks;
     private final AuditTrail audit;
     private final Timeline timeline;
+    private final OrganizationRepository organizations;
 
     PlanService(PlanRepository plans, PlanDrafts drafts, CertificationService certifications, OpenTasks openTasks,
-                TaskService tasks, AuditTrail audit, Timeline timeline) {
+                TaskService tasks, AuditTrail audit, Timeline timeline, OrganizationRepository organizations) {
+        this.organizations = organizations;
         this.plans = plans;
         this.drafts = drafts;
         this.certifications = certifications;
@@ -90,31 +94,81 @@ public class PlanService {
      */
     @Transactional
     public PlanView saveDraft(CurrentUser user, long certificationId, JsonNode body) {
-        Certification c = certifications.visible(user, certificationId);
-        boolean consultant = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId());
-        if (!user.hasAny(EDITORS) && !consultant) {
-            throw ApiException.forbidden("Il piano lo redigono il gruppo di lavoro, il referente interno e il consulente"
-                    + " / The plan is drafted by the working group, the internal referent and the consultant");
-        }
-        Optional<PlanVersion> draft = plans.draft(certificationId);
-        mayChange(c, draft.isPresent());
+        Certification c = editable(user, certificationId);
         PlanJson.Draft d = PlanJson.read(body);
         List<FieldError> errors = d.content() == null ? d.errors()
                 : merge(d.errors(), PlanRules.structure(d.title(), d.content()));
         if (!errors.isEmpty()) {
             throw new FormValidationException(errors);
         }
+        return store(user, c, d.title(), d.fieldsMandatory(), d.content());
+    }
+
+    /**
+     * Replaces the whole draft with a spreadsheet's plan, under the same rules as {@link #saveDraft}. All
+     * or nothing: every problem, the file's and the plan rules', comes back placed on its row and column.
+     * A file that does not give the title or whether fields are mandatory keeps the draft's.
+     */
+    @Transactional
+    public PlanView importDraft(CurrentUser user, long certificationId, PlanFormat format, byte[] file) {
+        Certification c = editable(user, certificationId);
+        PlanImport imported = format.read(file);
+        Optional<PlanVersion> draft = plans.draft(certificationId);
+        String title = imported.title() != null ? imported.title()
+                : draft.map(PlanVersion::title).orElse(PlanDrafts.DEFAULT_TITLE);
+        boolean mandatory = imported.fieldsMandatory() != null ? imported.fieldsMandatory()
+                : draft.map(PlanVersion::fieldsMandatory).orElse(true);
+        List<ImportError> errors = PlanRules.structure(title, imported.content()).stream()
+                .map(e -> imported.locate(e.field(), e.message())).toList();
+        if (!errors.isEmpty()) {
+            throw new PlanImportException(errors);
+        }
+        return store(user, c, title, mandatory, imported.content());
+    }
+
+    /** A version as a spreadsheet, to edit and import again or to share. */
+    @Transactional(readOnly = true)
+    public byte[] export(CurrentUser user, long certificationId, int versionNo, PlanFormat format) {
+        certifications.visible(user, certificationId);
+        PlanVersion version = existing(certificationId, versionNo);
+        return format.write(version, plans.content(version.id()));
+    }
+
+    /** A version as a readable document: organisation, version, approval and every action. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(CurrentUser user, long certificationId, int versionNo) {
+        Certification c = certifications.visible(user, certificationId);
+        PlanVersion version = existing(certificationId, versionNo);
+        String organization = organizations.findById(c.organizationId()).map(Organization::name).orElseThrow();
+        return PlanPdf.render(new PlanPdf.Input(organization, version, plans.content(version.id())));
+    }
+
+    /** The certification, if the user may edit its plan now; 403 or 409 naming why not. */
+    private Certification editable(CurrentUser user, long certificationId) {
+        Certification c = certifications.visible(user, certificationId);
+        boolean consultant = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId());
+        if (!user.hasAny(EDITORS) && !consultant) {
+            throw ApiException.forbidden("Il piano lo redigono il gruppo di lavoro, il referente interno e il consulente"
+                    + " / The plan is drafted by the working group, the internal referent and the consultant");
+        }
+        mayChange(c, plans.draft(certificationId).isPresent());
+        return c;
+    }
+
+    private PlanView store(CurrentUser user, Certification c, String title, boolean fieldsMandatory,
+                           PlanContent content) {
+        Optional<PlanVersion> draft = plans.draft(c.id());
         if (draft.isPresent()) {
             // Holds the version's row lock to the end of the transaction: a second save waits for this one.
-            if (!plans.replaceContent(draft.get().id(), d.title(), d.content(), d.fieldsMandatory())) {
-                throw drafts.noLongerADraft(certificationId, draft.get().versionNo());
+            if (!plans.replaceContent(draft.get().id(), title, content, fieldsMandatory)) {
+                throw drafts.noLongerADraft(c.id(), draft.get().versionNo());
             }
         } else {
-            Integer basedOn = drafts.newest(certificationId).map(PlanVersion::versionNo).orElse(null);
-            plans.createDraft(certificationId, d.title(), d.content(), d.fieldsMandatory(), basedOn, user.id())
-                    .orElseThrow(() -> pending(certificationId));
+            Integer basedOn = drafts.newest(c.id()).map(PlanVersion::versionNo).orElse(null);
+            plans.createDraft(c.id(), title, content, fieldsMandatory, basedOn, user.id())
+                    .orElseThrow(() -> pending(c.id()));
         }
-        PlanVersion saved = plans.draft(certificationId).orElseThrow();
+        PlanVersion saved = plans.draft(c.id()).orElseThrow();
         showCheckOnTheDraftingTask(c, saved);
         return view(saved);
     }

@@ -401,14 +401,7 @@ class PlanApiTest extends ApiTestBase {
     // --- Helpers -------------------------------------------------------------------------------------
 
     private long toPlanDrafting() throws Exception {
-        long id = driver.start();
-        driver.completeOk(driver.referent, "SubmitApplicationTask", ApiDriver.application(30));
-        driver.completeOk("agency", "RecordPaymentTask", ApiDriver.payment(400));
-        driver.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
-        driver.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(EngineTime.today()));
-        driver.completeOk(driver.manager, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", ApiDriver.survey());
-        return id;
+        return driver.runToPlanDrafting();
     }
 
     /** The drafting task's check, as our task API shows it to the working group. */

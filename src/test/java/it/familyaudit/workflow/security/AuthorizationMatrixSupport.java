@@ -94,7 +94,11 @@ abstract class AuthorizationMatrixSupport {
         return other;
     }
 
-    /** Calls as this user ({@code null}: anonymously); the body, if any, as JSON. */
+    /** A body sent as it is, not as JSON: a file upload. */
+    record FileBody(MediaType type, byte[] bytes) {
+    }
+
+    /** Calls as this user ({@code null}: anonymously); the body, if any, as JSON or, a {@link FileBody}, as it is. */
     Response call(String user, String method, String path, Object body) throws Exception {
         if (path.startsWith("/engine-rest/")) {
             return overHttp(user, method, path, body);
@@ -103,7 +107,9 @@ abstract class AuthorizationMatrixSupport {
         if (user != null) {
             request.with(httpBasic(user, ApiDriver.passwordOf(user)));
         }
-        if (body != null) {
+        if (body instanceof FileBody file) {
+            request.contentType(file.type()).content(file.bytes());
+        } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
         MvcResult result = mvc.perform(request).andReturn();

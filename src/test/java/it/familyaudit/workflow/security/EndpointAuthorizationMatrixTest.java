@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -111,6 +113,8 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
             "kind", "MUNICIPALITY");
     private static final Function<Target, Object> EMPTY_QUERY = t -> Map.of();
     private static final Function<Target, Object> SMALL_PLAN = t -> ApiDriver.smallPlan();
+    private static final Function<Target, Object> SMALL_PLAN_CSV = t -> new AuthorizationMatrixSupport.FileBody(
+            MediaType.parseMediaType("text/csv;charset=UTF-8"), ApiDriver.smallPlanCsv().getBytes(StandardCharsets.UTF_8));
     private static final Function<Target, Object> CHANGE_NOTE = t -> Map.of("changeNote", "Nuova azione sul lavoro agile");
     private static final Function<Target, Object> APPROVE = t -> Map.of("decision", "approve",
             "signatoryName", "Marco Rossi", "signatoryRole", "Segretario generale");
@@ -164,6 +168,15 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         // Drafted by the working group and the referent, with the assigned consultant.
         row("PUT",  "/api/certifications/{id}/plan/draft",            Fixture.AT_PLAN_DRAFTING_EACH_CALL, SMALL_PLAN,
                                                                                                 "401 200 403 200 404  200 404  403 404  403 403  404"),
+        row("POST", "/api/certifications/{id}/plan/import",           Fixture.AT_PLAN_DRAFTING_EACH_CALL, SMALL_PLAN_CSV,
+                                                                                                "401 200 403 200 404  200 404  403 404  403 403  404"),
+        // Any version as a spreadsheet or a document: whoever may read the certification.
+        row("GET",  "/api/certifications/{id}/plan/versions/{no}/export.csv", Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/plan/versions/{no}/export.xlsx", Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/plan/versions/{no}/plan.pdf", Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
         // Revised after the certificate by the referent and the working group; management decides.
         row("POST", "/api/certifications/{id}/plan/revisions",        Fixture.CERTIFIED_EACH_CALL, NO_BODY,
                                                                                                 "401 201 403 201 404  404 404  403 404  403 403  404"),

@@ -85,6 +85,12 @@ public final class ApiDriver {
         return mvc.perform(request).andReturn();
     }
 
+    /** Sends a file as the body, as it is. */
+    public MvcResult upload(String user, String path, MediaType type, byte[] file) throws Exception {
+        return mvc.perform(post(path).with(httpBasic(user, passwordOf(user))).contentType(type).content(file))
+                .andReturn();
+    }
+
     public JsonNode ok(String user, String method, String path, Object body) throws Exception {
         MvcResult result = call(user, method, path, body);
         assertThat(result.getResponse().getStatus())
@@ -180,6 +186,20 @@ public final class ApiDriver {
                 "changeNote", "Indicatori resi misurabili");
     }
 
+    /** The same plan as {@link #smallPlan()}, as the spreadsheet import takes it (CSV, {@code ;}). */
+    public static String smallPlanCsv() {
+        return """
+                Codice campo;Campo di indagine;Codice azione;Titolo;Responsabile;Anni del piano;Budget (euro);\
+                Linea di finanziamento;Indicatore;Unità di misura;Valore di partenza;Target anno 1;Target anno 2;\
+                Titolo del piano;Campi obbligatori
+                1;Organizzazione del lavoro;;;;;;;;;;;;Piano Family Audit;sì
+                2;Comunicazione;;;;;;;;;;;;;
+                1;;1.1;Ripensare la flessibilità;Ufficio personale;1,2;1500;Bilancio, capitolo formazione;\
+                Dipendenti con orario flessibile;%;10;20;35;;
+                2;;2.1;La scatola dei suggerimenti;;1;;;Suggerimenti raccolti;;;30;;;
+                """;
+    }
+
     /** A complete plan, as {@code PUT /api/certifications/{id}/plan/draft} takes it: two fields, one action each. */
     public static Map<String, Object> smallPlan() {
         return Map.of("title", "Piano Family Audit", "fieldsMandatory", true,
@@ -232,7 +252,8 @@ public final class ApiDriver {
     }
 
     /** Application to the council's grant; returns the certification id. */
-    public long runToCertificate() throws Exception {
+    /** A new certification, taken to the working group's drafting task (consultant and evaluator assigned). */
+    public long runToPlanDrafting() throws Exception {
         long id = start();
         completeOk(referent, "SubmitApplicationTask", application(120));
         completeOk("agency", "RecordPaymentTask", payment(1000));
@@ -240,6 +261,11 @@ public final class ApiDriver {
         completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
         completeOk(manager, "FormWorkingGroupTask", workingGroup());
         completeOk(referent, "RecordNeedsSurveyTask", survey());
+        return id;
+    }
+
+    public long runToCertificate() throws Exception {
+        long id = runToPlanDrafting();
         submitPlan();
         completeOk(manager, "ApprovePlanTask", approval());
         completeOk("evaluator", "RecordEvaluationVisitTask", evaluation("positive"));
