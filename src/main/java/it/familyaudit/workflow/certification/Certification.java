@@ -34,9 +34,12 @@ public record Certification(
         LocalDate evaluationDeadline,
         Instant deadlineWarnedAt,
         boolean overdue,
-        String workingGroupWarning) {
+        String workingGroupWarning,
+        CycleKind kind,
+        LocalDate monitoringStart) {
 
+    /** Whether the cycle still runs (before or after its certificate). */
     public boolean isActive() {
-        return status == CertificationStatus.ACTIVE;
+        return !status.isFinal();
     }
 }
