@@ -39,7 +39,7 @@ public class CertificateRepository {
         return db.sql(SELECT + " WHERE kind = 'EXECUTIVE' AND status = 'VALID'"
                         + " AND certification_id IN (SELECT id FROM fa_certification WHERE organization_id = :org)"
                         + " ORDER BY issue_date DESC, id DESC")
-                .param("org", organizationId).query(CertificateRepository::map).stream().findFirst();
+                .param("org", organizationId).query(CertificateRepository::map).list().stream().findFirst();
     }
 
     /** Guarded: only a valid certificate is revoked; false when it was not valid (any more). */

@@ -73,7 +73,7 @@ public class CertificationRepository {
                 SELECT id FROM fa_certification WHERE process_instance_id = :pi
                 UNION ALL
                 SELECT certification_id FROM fa_certification_process WHERE process_instance_id = :pi
-                """).param("pi", processInstanceId).query(Long.class).stream().findFirst();
+                """).param("pi", processInstanceId).query(Long.class).list().stream().findFirst();
     }
 
     /** Records that a process instance works for the certification; doing it twice is harmless. */

@@ -41,10 +41,12 @@ final class DueActions {
             }
             boolean due = wholePlan || a.years().last() <= year
                     || (a.deadline() != null && !a.deadline().isAfter(reportDue));
+            // The year's target; for an action carried over, or kept from an earlier cycle, its final one.
+            int targetYear = wholePlan ? a.years().last() : Math.min(year, a.years().last());
             List<IndicatorValue> indicators = new ArrayList<>();
             for (int i = 0; i < a.indicators().size(); i++) {
                 Indicator k = a.indicators().get(i);
-                indicators.add(new IndicatorValue(i + 1, k.name(), k.unit(), k.baseline(), target(k, year), null));
+                indicators.add(new IndicatorValue(i + 1, k.name(), k.unit(), k.baseline(), target(k, targetYear), null));
             }
             reported.add(new ReportedAction(a.code(), a.title(), a.fieldCode(), a.years(), a.deadline(), a.budget(),
                     carriedOver, due, null, null, null, indicators));

@@ -76,7 +76,7 @@ public class MonitoringRepository {
     /** The latest round of the certification: the one under way, or the last one closed. */
     public Optional<MonitoringRound> current(long certificationId) {
         return db.sql(COLUMNS + " WHERE certification_id = :cert ORDER BY round_no DESC")
-                .param("cert", certificationId).query(MonitoringRepository::map).stream().findFirst();
+                .param("cert", certificationId).query(MonitoringRepository::map).list().stream().findFirst();
     }
 
     public List<MonitoringRound> rounds(long certificationId) {
@@ -217,7 +217,7 @@ public class MonitoringRepository {
     /** The evaluator's latest recommendation, if any. */
     public Optional<String> evaluatorRecommendation(long roundId) {
         return db.sql("SELECT recommendation FROM fa_monitoring_audit WHERE round_id = :id ORDER BY id DESC")
-                .param("id", roundId).query(String.class).stream().findFirst();
+                .param("id", roundId).query(String.class).list().stream().findFirst();
     }
 
     /** The decision table's reading of the report, kept with the round and in the history of evaluations. */
@@ -262,7 +262,7 @@ public class MonitoringRepository {
         return db.sql("""
                 SELECT corrective_measures FROM fa_monitoring_decision WHERE round_id = :id AND decision = 'corrective'
                 ORDER BY id DESC
-                """).param("id", roundId).query(String.class).stream().findFirst();
+                """).param("id", roundId).query(String.class).list().stream().findFirst();
     }
 
     /** The referent reports the corrective measures: back to the evaluator. Guarded: measures asked for. */

@@ -164,7 +164,7 @@ public class MonitoringRounds {
                 WHERE c.organization_id = :org AND c.id <> :cert
                   AND EXISTS (SELECT 1 FROM fa_plan_version v WHERE v.certification_id = c.id AND v.status = 'APPROVED')
                 ORDER BY c.cycle_no DESC
-                """).param("org", c.organizationId()).param("cert", c.id()).query(Long.class).stream().findFirst()
+                """).param("org", c.organizationId()).param("cert", c.id()).query(Long.class).list().stream().findFirst()
                 .flatMap(plans::latestApproved);
     }
 
