@@ -38,8 +38,11 @@ public record Certification(
         CycleKind kind,
         LocalDate monitoringStart) {
 
-    /** Whether the cycle still runs (before or after its certificate). */
+    /**
+     * Whether the cycle still runs (before or after its certificate). A cycle certified before the
+     * monitoring was modelled ended with its certificate, and has an end date.
+     */
     public boolean isActive() {
-        return !status.isFinal();
+        return !status.isFinal() && endedAt == null;
     }
 }

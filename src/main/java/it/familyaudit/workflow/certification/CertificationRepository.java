@@ -31,8 +31,11 @@ public class CertificationRepository {
             deadline_warned_at, overdue, working_group_warning, kind, monitoring_start
             """;
 
-    /** A cycle that has not ended: running up to its certificate, or after it. */
-    private static final String RUNNING = "status IN ('ACTIVE', 'CERTIFIED')";
+    /**
+     * A cycle that has not ended: running up to its certificate, or after it. A cycle certified before the
+     * monitoring was modelled ended with its certificate: it has an end date.
+     */
+    private static final String RUNNING = "status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL";
 
     private static final RowMapper<Certification> ROW = CertificationRepository::map;
 
@@ -59,8 +62,8 @@ public class CertificationRepository {
 
     /** The organisation's cycles that have ended, the latest first. */
     public List<Certification> ended(long organizationId) {
-        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND NOT " + RUNNING
-                        + " ORDER BY cycle_no DESC")
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND NOT ("
+                        + RUNNING + ") ORDER BY cycle_no DESC")
                 .param("org", organizationId).query(ROW).list();
     }
 
@@ -157,7 +160,7 @@ public class CertificationRepository {
     public LocalDate beginMonitoring(long id, LocalDate day) {
         active(db.sql("""
                 UPDATE fa_certification SET monitoring_start = COALESCE(monitoring_start, :day)
-                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED')
+                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL
                 """).param("day", Date.valueOf(day)), id);
         return get(id).monitoringStart();
     }
@@ -236,7 +239,7 @@ public class CertificationRepository {
         }
         return db.sql("""
                 UPDATE fa_certification SET status = :status, phase = :status, ended_at = :now
-                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED')
+                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL
                 """).param("status", status.name()).param("now", Timestamp.from(EngineTime.now()))
                 .param("id", id).update() == 1;
     }
@@ -269,7 +272,7 @@ public class CertificationRepository {
                 SELECT COUNT(*) FROM fa_certification
                 WHERE organization_id = :org AND id <> :except
                   AND (status = 'ACTIVE' AND (consultant_user_id = :user OR evaluator_user_id = :user)
-                       OR status = 'CERTIFIED' AND evaluator_user_id = :user)
+                       OR status = 'CERTIFIED' AND ended_at IS NULL AND evaluator_user_id = :user)
                 """).param("org", organizationId).param("except", exceptCertificationId).param("user", userId)
                 .query(Long.class).single() > 0;
     }
