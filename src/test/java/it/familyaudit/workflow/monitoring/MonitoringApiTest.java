@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -14,6 +15,7 @@ import it.familyaudit.workflow.support.ApiTestBase;
 import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.support.MonitoringValues;
 import it.familyaudit.workflow.support.PlanSeeds;
+import it.familyaudit.workflow.tasks.FormValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +49,10 @@ class MonitoringApiTest extends ApiTestBase {
     JdbcClient db;
     @Autowired
     MonitoringRepository rounds;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RuntimeService runtime;
 
     private MonitoringApiDriver monitoring;
 
@@ -174,6 +183,35 @@ class MonitoringApiTest extends ApiTestBase {
         assertThat(y2.path("budgetPlanned").decimalValue()).isEqualByComparingTo("3000");
         assertThat(figures.path("trend")).hasSize(3);
         assertThat(figures.path("trend").get(0).path("doneShare").decimalValue()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void tasklistSubmitsTheReportsListsAsJsonAndGetsTheSameChecksAndRecords() throws Exception {
+        long id = certifiedWithPlan();
+        monitoring.open(id);
+        String task = taskId(driver.referent, MonitoringProcess.COMPILE_REPORT);
+        Map<String, Object> report = MonitoringValues.report(monitoring.actions(id));
+        identity.setAuthentication(driver.referent, List.of(Roles.REFERENT), List.of(driver.organization));
+        try {
+            // A list left empty is refused with the step's message, as through our API
+            Map<String, Object> empty = Map.of("actionReports", SpinValues.jsonValue("[]").create());
+            assertThatThrownBy(() -> forms.submitTaskForm(task, empty)).isInstanceOf(FormValidationException.class)
+                    .hasMessageContaining("Indicare lo stato di ogni azione");
+
+            // The form's two lists as form-js submits them: JSON variables
+            forms.submitTaskForm(task, Map.of(
+                    "actionReports", SpinValues.jsonValue(json.writeValueAsString(report.get("actionReports"))).create(),
+                    "indicatorValues", SpinValues.jsonValue(json.writeValueAsString(report.get("indicatorValues"))).create()));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        // The states and values are in our tables, and the engine keeps none of the lists
+        assertThat(monitoring.actions(id)).allMatch(a -> a.state() == ActionState.DONE)
+                .allMatch(a -> a.indicators().stream().allMatch(k -> k.measured() != null));
+        assertThat(monitoring.round(id).status()).isEqualTo(RoundStatus.SUBMITTED);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(monitoring.round(id).processInstanceId())
+                .variableName("actionReports").count()).isZero();
     }
 
     @Test
