@@ -14,6 +14,8 @@ public enum AuditAction {
     CERTIFICATE_ISSUED("Certificato rilasciato"),
     CERTIFICATE_CONFIRMED("Certificato confermato"),
     CERTIFICATE_REVOKED("Certificato revocato"),
+    TASK_REMINDED("Promemoria di un'attività scaduta"),
+    TASK_ESCALATED("Attività scaduta segnalata all'ente"),
     ROLE_GRANTED("Ruolo assegnato"),
     ROLE_REVOKED("Ruolo tolto"),
     ORGANISATION_MEMBER_ADDED("Accesso a un'organizzazione concesso"),

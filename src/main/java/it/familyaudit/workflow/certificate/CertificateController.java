@@ -31,12 +31,23 @@ class CertificateController {
 
     @GetMapping("/api/certifications/{id}/certificate.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        return pdf(id, CertificateIssuer.FAMILY_AUDIT);
+    }
+
+    /** The Family Audit Executive, once the council has recognised the plan as carried out. */
+    @GetMapping("/api/certifications/{id}/executive-certificate.pdf")
+    ResponseEntity<byte[]> executivePdf(@PathVariable long id) {
+        return pdf(id, CertificateIssuer.EXECUTIVE);
+    }
+
+    private ResponseEntity<byte[]> pdf(long id, String kind) {
         Certification c = certifications.visible(users.current(), id);
-        Certificate certificate = certificates.find(id, CertificateIssuer.FAMILY_AUDIT)
+        Certificate certificate = certificates.find(id, kind)
                 .orElseThrow(() -> ApiException.notFound("Certificato"));
         String organization = organizations.findById(c.organizationId()).orElseThrow().name();
         byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(organization, certificate.number(),
-                certificate.issueDate(), certificate.verificationCode(), c.cycleNo(), c.scope()));
+                certificate.issueDate(), certificate.verificationCode(), c.cycleNo(), c.scope(),
+                CertificateIssuer.EXECUTIVE.equals(kind)));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

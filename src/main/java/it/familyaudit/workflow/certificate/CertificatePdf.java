@@ -30,15 +30,17 @@ final class CertificatePdf {
     private CertificatePdf() {
     }
 
+    /** @param executive the Family Audit Executive (plan carried out) rather than the Family Audit certificate */
     record Content(String organizationName, String number, LocalDate issueDate, String verificationCode, int cycleNo,
-                   String scope) {
+                   String scope, boolean executive) {
     }
 
     static byte[] render(Content c) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Certificato Family Audit " + c.number());
-            info.setSubject("Family Audit certificate");
+            String title = c.executive() ? "Certificato Family Audit Executive" : "Certificato Family Audit";
+            info.setTitle(title + " " + c.number());
+            info.setSubject(c.executive() ? "Family Audit Executive certificate" : "Family Audit certificate");
             info.setCreator("Family Audit Workflow");
             info.setCreationDate(GregorianCalendar.from(c.issueDate().atStartOfDay(ZoneId.of("Europe/Rome"))));
             PDPage page = new PDPage(PDRectangle.A4);
@@ -48,13 +50,21 @@ final class CertificatePdf {
                 s.setLineWidth(2f);
                 s.addRect(36, 36, width - 72, page.getMediaBox().getHeight() - 72);
                 s.stroke();
-                centered(s, BOLD, 30, width, 720, "Certificato Family Audit");
-                centered(s, ITALIC, 13, width, 696, "Family Audit certificate");
+                centered(s, BOLD, c.executive() ? 26 : 30, width, 720, title);
+                centered(s, ITALIC, 13, width, 696,
+                        c.executive() ? "Family Audit Executive certificate" : "Family Audit certificate");
                 centered(s, REGULAR, 14, width, 640, "Si attesta che / This is to certify that");
                 centered(s, BOLD, 20, width, 605, c.organizationName());
-                centered(s, REGULAR, 12, width, 570,
-                        "ha ottenuto la certificazione Family Audit per le politiche di conciliazione vita-lavoro");
-                centered(s, ITALIC, 11, width, 552, "has been awarded the Family Audit work-life balance certification");
+                if (c.executive()) {
+                    centered(s, REGULAR, 12, width, 570,
+                            "ha attuato il piano aziendale Family Audit e ottiene la certificazione Family Audit Executive");
+                    centered(s, ITALIC, 11, width, 552,
+                            "has carried out its Family Audit plan and is awarded the Family Audit Executive certification");
+                } else {
+                    centered(s, REGULAR, 12, width, 570,
+                            "ha ottenuto la certificazione Family Audit per le politiche di conciliazione vita-lavoro");
+                    centered(s, ITALIC, 11, width, 552, "has been awarded the Family Audit work-life balance certification");
+                }
                 centered(s, REGULAR, 12, width, 520, "Ambito / Scope: " + ("units".equals(c.scope())
                         ? "alcune unità organizzative / some units" : "intera organizzazione / whole organisation"));
                 line(s, 120, 450, "Numero del certificato / Certificate number:", c.number());

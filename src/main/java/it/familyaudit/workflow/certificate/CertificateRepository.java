@@ -2,6 +2,8 @@ package it.familyaudit.workflow.certificate;
 
 import it.familyaudit.workflow.engine.EngineTime;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,9 +26,31 @@ public class CertificateRepository {
     public Optional<Certificate> find(long certificationId, String kind) {
         return db.sql(SELECT + " WHERE certification_id = :cert AND kind = :kind")
                 .param("cert", certificationId).param("kind", kind)
-                .query((rs, n) -> new Certificate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7)))
+                .query(CertificateRepository::map)
                 .optional();
+    }
+
+    public Optional<Certificate> byId(long id) {
+        return db.sql(SELECT + " WHERE id = :id").param("id", id).query(CertificateRepository::map).optional();
+    }
+
+    /** The organisation's valid Family Audit Executive, the latest if ever more than one. */
+    public Optional<Certificate> validExecutive(long organizationId) {
+        return db.sql(SELECT + " WHERE kind = 'EXECUTIVE' AND status = 'VALID'"
+                        + " AND certification_id IN (SELECT id FROM fa_certification WHERE organization_id = :org)"
+                        + " ORDER BY issue_date DESC, id DESC")
+                .param("org", organizationId).query(CertificateRepository::map).list().stream().findFirst();
+    }
+
+    /** Guarded: only a valid certificate is revoked; false when it was not valid (any more). */
+    public boolean revoke(long id) {
+        return db.sql("UPDATE fa_certificate SET status = 'REVOKED' WHERE id = :id AND status = 'VALID'")
+                .param("id", id).update() == 1;
+    }
+
+    private static Certificate map(ResultSet rs, int n) throws SQLException {
+        return new Certificate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7));
     }
 
     /**

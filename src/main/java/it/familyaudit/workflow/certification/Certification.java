@@ -34,9 +34,15 @@ public record Certification(
         LocalDate evaluationDeadline,
         Instant deadlineWarnedAt,
         boolean overdue,
-        String workingGroupWarning) {
+        String workingGroupWarning,
+        CycleKind kind,
+        LocalDate monitoringStart) {
 
+    /**
+     * Whether the cycle still runs (before or after its certificate). A cycle certified before the
+     * monitoring was modelled ended with its certificate, and has an end date.
+     */
     public boolean isActive() {
-        return status == CertificationStatus.ACTIVE;
+        return !status.isFinal() && endedAt == null;
     }
 }

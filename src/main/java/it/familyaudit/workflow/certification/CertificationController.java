@@ -35,9 +35,11 @@ class CertificationController {
         this.audit = audit;
     }
 
+    /** Starts the next cycle; the body is optional, e.g. {@code {"kind": "MAINTENANCE"}} (default CERTIFICATION). */
     @PostMapping
-    ResponseEntity<CertificationView> start() {
-        CertificationView started = certifications.start(users.current());
+    ResponseEntity<CertificationView> start(@RequestBody(required = false) StartRequest request) {
+        CertificationView started = certifications.start(users.current(),
+                request == null ? CycleKind.CERTIFICATION : request.validKind());
         return ResponseEntity.created(URI.create("/api/certifications/" + started.id())).body(started);
     }
 

@@ -24,8 +24,8 @@ class CertificationJournalImpl implements CertificationJournal {
 
     @Override
     public OptionalLong certificationOf(String processInstanceId) {
-        return certifications.findByProcessInstance(processInstanceId)
-                .map(c -> OptionalLong.of(c.id())).orElseGet(OptionalLong::empty);
+        return certifications.certificationOfProcess(processInstanceId)
+                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     @Override

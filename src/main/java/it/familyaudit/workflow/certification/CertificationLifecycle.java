@@ -2,6 +2,7 @@ package it.familyaudit.workflow.certification;
 
 import static it.familyaudit.workflow.certification.CertificationProcess.CERTIFICATION_ID;
 import static it.familyaudit.workflow.certification.CertificationProcess.CONSULTANT_CHOICE;
+import static it.familyaudit.workflow.certification.CertificationProcess.CYCLE_KIND;
 import static it.familyaudit.workflow.certification.CertificationProcess.FEE_AMOUNT;
 import static it.familyaudit.workflow.certification.CertificationProcess.ORGANIZATION_CODE;
 
@@ -14,6 +15,7 @@ import it.familyaudit.workflow.organization.OrganizationRepository;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +40,11 @@ public class CertificationLifecycle {
         this.properties = properties;
     }
 
-    /** Opens the cycle's record when the process starts, however it was started. */
+    /**
+     * Opens the cycle's record when the process starts, however it was started. The kind comes from the
+     * {@code cycleKind} variable (by default the kind the model runs); a maintenance needs a valid
+     * Executive, a consolidation a maintenance completed before it (409 otherwise).
+     */
     public void onStart(DelegateExecution execution) {
         String code = execution.getTenantId();
         if (code == null) {
@@ -50,15 +56,67 @@ public class CertificationLifecycle {
         certifications.findActive(organization.id()).ifPresent(active -> {
             throw new CertificationAlreadyActiveException(organization.name(), active.id());
         });
-        long id = certifications.open(organization.id(), execution.getProcessInstanceId(), EngineAccess.currentActor());
+        CycleKind kind = kindOf(execution);
+        checkAllowed(kind, organization);
+        long id = certifications.open(organization.id(), execution.getProcessInstanceId(), EngineAccess.currentActor(),
+                kind);
         execution.setVariable(CERTIFICATION_ID, id);
         execution.setVariable(ORGANIZATION_CODE, code);
+        execution.setVariable(CYCLE_KIND, kind.name());
         if (!(execution.getVariable(CONSULTANT_CHOICE) instanceof String)) {
             execution.setVariable(CONSULTANT_CHOICE, properties.consultantChoice());
         }
         execution.setProcessBusinessKey(String.valueOf(id));
-        timeline.record(id, "STARTED", "Certificazione avviata per " + organization.name());
-        audit.record(AuditAction.CERTIFICATION_STARTED, id, organization.code(), "ciclo " + id, organization.name());
+        timeline.record(id, "STARTED", kind.italian() + " avviato per " + organization.name());
+        audit.record(AuditAction.CERTIFICATION_STARTED, id, organization.code(), "ciclo " + id,
+                kind.italian() + ", " + organization.name());
+    }
+
+    /** The kind asked for, which must be one the starting model runs. */
+    private static CycleKind kindOf(DelegateExecution execution) {
+        String model = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        Object asked = execution.getVariable(CYCLE_KIND);
+        CycleKind kind;
+        if (asked == null) {
+            kind = MaintenanceProcess.KEY.equals(model) ? CycleKind.MAINTENANCE : CycleKind.CERTIFICATION;
+        } else {
+            try {
+                kind = CycleKind.valueOf(asked.toString());
+            } catch (IllegalArgumentException e) {
+                throw new BadUserRequestException("Tipo di ciclo sconosciuto / Unknown kind of cycle: " + asked);
+            }
+        }
+        if (!kind.processKey().equals(model)) {
+            throw new BadUserRequestException("Il modello " + model + " non gestisce il ciclo " + kind
+                    + " / The model " + model + " does not run a " + kind + " cycle");
+        }
+        return kind;
+    }
+
+    /**
+     * Maintenance only for an organisation holding a valid Executive certificate; consolidation only
+     * after a maintenance that ran to its end (and the Executive still valid).
+     */
+    private void checkAllowed(CycleKind kind, Organization organization) {
+        if (kind == CycleKind.CERTIFICATION) {
+            return;
+        }
+        if (!certifications.holdsValidExecutive(organization.id())) {
+            throw new CycleNotAllowedException(kind == CycleKind.MAINTENANCE
+                    ? "Il mantenimento richiede un certificato Family Audit Executive valido / "
+                            + "Maintenance needs a valid Family Audit Executive certificate"
+                    : "Il consolidamento richiede un certificato Family Audit Executive valido / "
+                            + "Consolidation needs a valid Family Audit Executive certificate");
+        }
+        if (kind == CycleKind.CONSOLIDATION) {
+            boolean afterMaintenance = certifications.ended(organization.id()).stream().findFirst()
+                    .filter(last -> last.kind() == CycleKind.MAINTENANCE && last.status() == CertificationStatus.EXECUTIVE)
+                    .isPresent();
+            if (!afterMaintenance) {
+                throw new CycleNotAllowedException("Il consolidamento segue un ciclo di mantenimento concluso / "
+                        + "Consolidation follows a completed maintenance cycle");
+            }
+        }
     }
 
     public void recordFee(DelegateExecution execution) {
@@ -94,9 +152,21 @@ public class CertificationLifecycle {
     }
 
     /**
-     * Ends the cycle and the professionals' access that came with it: consultants and evaluators
-     * see an organisation only while a cycle assigns them. A certified cycle keeps its evaluator,
-     * who audits the yearly monitoring. Called inside the engine command that ends the cycle.
+     * The Family Audit certificate was issued: the cycle runs on into its yearly monitoring, and the
+     * consultant, whose work was the plan, no longer sees the organisation; the evaluator stays to
+     * audit the monitoring. Called inside the engine command that issues the certificate.
+     */
+    public void certified(long id) {
+        if (certifications.certify(id)) {
+            Certification c = certifications.get(id);
+            revokeUnlessNeeded(c, c.consultantUserId());
+        }
+    }
+
+    /**
+     * Ends the cycle and the professionals' access that came with it: consultants and evaluators see
+     * an organisation only while a cycle assigns them. A cycle withdrawn after its certificate takes the
+     * certificate with it. Called inside the engine command that ends the cycle.
      *
      * @return false when the cycle had already ended
      */
@@ -105,14 +175,18 @@ public class CertificationLifecycle {
             return false;
         }
         Certification c = certifications.get(id);
-        String code = organizations.findById(c.organizationId()).orElseThrow().code();
-        for (String professional : new String[] {c.consultantUserId(),
-                status == CertificationStatus.CERTIFIED ? null : c.evaluatorUserId()}) {
-            if (professional != null && !certifications.needsProfessionalElsewhere(c.organizationId(), id, professional)) {
-                Professionals.revokeAccess(code, professional);
-            }
+        revokeUnlessNeeded(c, c.consultantUserId());
+        revokeUnlessNeeded(c, c.evaluatorUserId());
+        if (status == CertificationStatus.WITHDRAWN && certifications.withdrawCertificates(id) > 0) {
+            timeline.record(id, "CERTIFICATE_WITHDRAWN", "Il certificato del ciclo cessa con il ritiro");
         }
         return true;
+    }
+
+    private void revokeUnlessNeeded(Certification c, String professional) {
+        if (professional != null && !certifications.needsProfessionalElsewhere(c.organizationId(), c.id(), professional)) {
+            Professionals.revokeAccess(organizations.findById(c.organizationId()).orElseThrow().code(), professional);
+        }
     }
 
     static long certificationId(DelegateExecution execution) {

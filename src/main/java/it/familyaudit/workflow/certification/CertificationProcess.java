@@ -20,6 +20,7 @@ public final class CertificationProcess {
     public static final String RECORD_EVALUATION_VISIT = "RecordEvaluationVisitTask";
     public static final String DECIDE_CERTIFICATION = "DecideCertificationTask";
     public static final String DECIDE_OVERDUE = "DecideOverdueTask";
+    public static final String RECOGNISE_PLAN_CARRIED_OUT = "RecognisePlanCarriedOutTask";
 
     // Other activities and events
     public static final String COMPUTE_FEE = "ComputeFeeTask";
@@ -28,7 +29,13 @@ public final class CertificationProcess {
     public static final String EVALUATION_WARNING_TIMER = "EvaluationWarningTimer";
     public static final String EVALUATION_DEADLINE_TIMER = "EvaluationDeadlineTimer";
     public static final String EXTENDED_DEADLINE_TIMER = "ExtendedDeadlineTimer";
-    public static final String CERTIFIED_END = "CertifiedEndEvent";
+    public static final String OVERDUE_EVENT_SUBPROCESS = "OverdueEventSubProcess";
+    public static final String EVALUATION_PERIOD_END = "EvaluationPeriodEndEvent";
+    public static final String BEGIN_MONITORING = "BeginMonitoringTask";
+    public static final String MONITORING_ROUNDS = "MonitoringRoundsCallActivity";
+    public static final String ISSUE_EXECUTIVE_CERTIFICATE = "IssueExecutiveCertificateTask";
+    public static final String EXECUTIVE_END = "ExecutiveEndEvent";
+    public static final String REVOKED_END = "CertificateRevokedEndEvent";
     public static final String DENIED_END = "CertificationDeniedEndEvent";
     public static final String CLOSED_END = "CertificationClosedEndEvent";
     public static final String WITHDRAWN_END = "CertificationWithdrawnEndEvent";
@@ -47,6 +54,12 @@ public final class CertificationProcess {
     public static final String EVALUATION_OUTCOME = "evaluationOutcome";
     public static final String COUNCIL_DECISION = "councilDecision";
     public static final String OVERDUE_DECISION = "overdueDecision";
+    /** {@link CycleKind}: CERTIFICATION or CONSOLIDATION in this model. */
+    public static final String CYCLE_KIND = "cycleKind";
+    /** How many yearly rounds the cycle runs (the multi-instance call activity's cardinality). */
+    public static final String MONITORING_YEARS = "monitoringYears";
+    /** The council's decision on the last round: {@code confirm} or {@code revoke}. */
+    public static final String MONITORING_OUTCOME = "monitoringOutcome";
 
     private CertificationProcess() {
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,14 @@ public class CertificationRepository {
             scope, scope_units, employees_involved, internal_act_number, internal_act_date, referent_user_id,
             referent_name, referent_email, referent_phone, fee_amount, payment_notice_number, payment_date,
             amount_paid, consultant_user_id, evaluator_user_id, kickoff_date, evaluation_deadline,
-            deadline_warned_at, overdue, working_group_warning
+            deadline_warned_at, overdue, working_group_warning, kind, monitoring_start
             """;
+
+    /**
+     * A cycle that has not ended: running up to its certificate, or after it. A cycle certified before the
+     * monitoring was modelled ended with its certificate: it has an end date.
+     */
+    private static final String RUNNING = "status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL";
 
     private static final RowMapper<Certification> ROW = CertificationRepository::map;
 
@@ -47,9 +54,49 @@ public class CertificationRepository {
         return findById(id).orElseThrow(() -> new IllegalStateException("No certification " + id));
     }
 
+    /** The organisation's cycle that has not ended, if any (one at a time). */
     public Optional<Certification> findActive(long organizationId) {
-        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND status = 'ACTIVE'")
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND " + RUNNING)
                 .param("org", organizationId).query(ROW).optional();
+    }
+
+    /** The organisation's cycles that have ended, the latest first. */
+    public List<Certification> ended(long organizationId) {
+        return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND NOT ("
+                        + RUNNING + ") ORDER BY cycle_no DESC")
+                .param("org", organizationId).query(ROW).list();
+    }
+
+    /**
+     * The certification a process instance works for: its own process, or one that works for it (a
+     * yearly monitoring round).
+     */
+    public Optional<Long> certificationOfProcess(String processInstanceId) {
+        return db.sql("""
+                SELECT id FROM fa_certification WHERE process_instance_id = :pi
+                UNION ALL
+                SELECT certification_id FROM fa_certification_process WHERE process_instance_id = :pi
+                """).param("pi", processInstanceId).query(Long.class).list().stream().findFirst();
+    }
+
+    /** Records that a process instance works for the certification; doing it twice is harmless. */
+    public void linkProcess(String processInstanceId, long certificationId, String purpose) {
+        db.sql("""
+                INSERT INTO fa_certification_process (process_instance_id, certification_id, purpose)
+                SELECT :pi, :cert, :purpose FROM fa_certification
+                WHERE id = :cert AND NOT EXISTS (SELECT 1 FROM fa_certification_process WHERE process_instance_id = :pi)
+                """).param("pi", processInstanceId).param("cert", certificationId).param("purpose", purpose).update();
+    }
+
+    /** Every process instance of the certification: its own first, then those that work for it. */
+    public List<String> processInstances(Certification c) {
+        List<String> all = new ArrayList<>();
+        all.add(c.processInstanceId());
+        all.addAll(db.sql("""
+                SELECT process_instance_id FROM fa_certification_process WHERE certification_id = :cert
+                ORDER BY process_instance_id
+                """).param("cert", c.id()).query(String.class).list());
+        return all;
     }
 
     public Optional<Certification> findByProcessInstance(String processInstanceId) {
@@ -79,14 +126,15 @@ public class CertificationRepository {
     }
 
     /** Opens the next cycle of the organisation; the caller has checked that none is active. */
-    long open(long organizationId, String processInstanceId, String startedBy) {
+    long open(long organizationId, String processInstanceId, String startedBy, CycleKind kind) {
         db.sql("""
                 INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status,
-                                              started_by, started_at, overdue)
-                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE
+                                              started_by, started_at, overdue, kind)
+                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE, :kind
                 FROM fa_certification WHERE organization_id = :org
                 """)
                 .param("org", organizationId)
+                .param("kind", kind.name())
                 .param("pi", processInstanceId)
                 .param("by", startedBy)
                 .param("now", Timestamp.from(EngineTime.now()))
@@ -94,9 +142,27 @@ public class CertificationRepository {
         return findByProcessInstance(processInstanceId).orElseThrow().id();
     }
 
-    void updatePhase(long id, Phase phase) {
-        active(db.sql("UPDATE fa_certification SET phase = :phase WHERE id = :id AND status = 'ACTIVE'")
+    public void updatePhase(long id, Phase phase) {
+        active(db.sql("UPDATE fa_certification SET phase = :phase WHERE id = :id AND " + RUNNING)
                 .param("phase", phase.name()), id);
+    }
+
+    /** The Family Audit certificate was issued: the cycle runs on, certified. False when it already was. */
+    boolean certify(long id) {
+        return db.sql("UPDATE fa_certification SET status = 'CERTIFIED', phase = 'CERTIFIED' WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", id).update() == 1;
+    }
+
+    /**
+     * The day the yearly monitoring began: set once (to {@code day}), then kept, so a retried step
+     * never moves the anniversaries.
+     */
+    public LocalDate beginMonitoring(long id, LocalDate day) {
+        active(db.sql("""
+                UPDATE fa_certification SET monitoring_start = COALESCE(monitoring_start, :day)
+                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL
+                """).param("day", Date.valueOf(day)), id);
+        return get(id).monitoringStart();
     }
 
     void recordApplication(long id, String scope, String scopeUnits, int employees, String actNumber, LocalDate actDate,
@@ -173,9 +239,28 @@ public class CertificationRepository {
         }
         return db.sql("""
                 UPDATE fa_certification SET status = :status, phase = :status, ended_at = :now
-                WHERE id = :id AND status = 'ACTIVE'
+                WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL
                 """).param("status", status.name()).param("now", Timestamp.from(EngineTime.now()))
                 .param("id", id).update() == 1;
+    }
+
+    /** Whether the organisation holds a valid Family Audit Executive certificate (read from the register). */
+    public boolean holdsValidExecutive(long organizationId) {
+        return db.sql("""
+                SELECT COUNT(*) FROM fa_certificate k JOIN fa_certification c ON c.id = k.certification_id
+                WHERE c.organization_id = :org AND k.kind = 'EXECUTIVE' AND k.status = 'VALID'
+                """).param("org", organizationId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The certificates this cycle issued cease with it when the organisation withdraws: the register
+     * shows them as withdrawn.
+     *
+     * @return how many were valid
+     */
+    int withdrawCertificates(long id) {
+        return db.sql("UPDATE fa_certificate SET status = 'WITHDRAWN' WHERE certification_id = :id AND status = 'VALID'")
+                .param("id", id).update();
     }
 
     /**
@@ -187,7 +272,7 @@ public class CertificationRepository {
                 SELECT COUNT(*) FROM fa_certification
                 WHERE organization_id = :org AND id <> :except
                   AND (status = 'ACTIVE' AND (consultant_user_id = :user OR evaluator_user_id = :user)
-                       OR status = 'CERTIFIED' AND evaluator_user_id = :user)
+                       OR status = 'CERTIFIED' AND ended_at IS NULL AND evaluator_user_id = :user)
                 """).param("org", organizationId).param("except", exceptCertificationId).param("user", userId)
                 .query(Long.class).single() > 0;
     }
@@ -228,7 +313,9 @@ public class CertificationRepository {
                 date(rs.getDate("evaluation_deadline")),
                 instant(rs.getTimestamp("deadline_warned_at")),
                 rs.getBoolean("overdue"),
-                rs.getString("working_group_warning"));
+                rs.getString("working_group_warning"),
+                CycleKind.valueOf(rs.getString("kind")),
+                date(rs.getDate("monitoring_start")));
     }
 
     private static Instant instant(Timestamp t) {

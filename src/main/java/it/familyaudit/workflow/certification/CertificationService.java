@@ -42,18 +42,20 @@ public class CertificationService {
         this.db = db;
     }
 
-    /** The referent starts the next cycle of their organisation. */
+    /** The referent starts the next cycle of their organisation: a first certification by default. */
     @Transactional
-    public CertificationView start(CurrentUser user) {
+    public CertificationView start(CurrentUser user, CycleKind kind) {
         if (!user.has(Roles.REFERENT)) {
             throw ApiException.forbidden("Solo il referente interno avvia la certificazione / Only the internal referent starts a certification");
         }
         Organization organization = ownOrganization(user);
-        // The start listener refuses a second active cycle (409), whichever way the process is started.
+        // The start listener refuses a second active cycle, and a kind the organisation may not start
+        // (409), whichever way the process is started.
         ProcessInstance instance = users.asUser(user, organization.code(), () -> runtime
-                .createProcessInstanceByKey(CertificationProcess.KEY)
+                .createProcessInstanceByKey(kind.processKey())
                 .processDefinitionWithoutTenantId()
                 .setVariable(CertificationProcess.ORGANIZATION_CODE, organization.code())
+                .setVariable(CertificationProcess.CYCLE_KIND, kind.name())
                 .execute());
         return view(certifications.findByProcessInstance(instance.getId()).orElseThrow());
     }
@@ -72,9 +74,10 @@ public class CertificationService {
             throw ApiException.forbidden("Il tuo ruolo non vede le certificazioni / Your role sees no certifications");
         }
         Map<Long, Organization> orgs = new HashMap<>();
-        Map<Long, CertificationView.CertificateRef> issued = certificates(found.stream().map(Certification::id).toList());
+        Map<Long, Map<String, CertificationView.CertificateRef>> issued =
+                certificates(found.stream().map(Certification::id).toList());
         return found.stream().map(c -> build(c, orgs.computeIfAbsent(c.organizationId(), this::organization),
-                issued.get(c.id()), List.of(), List.of())).toList();
+                issued.getOrDefault(c.id(), Map.of()), List.of(), List.of())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -129,44 +132,50 @@ public class CertificationService {
     }
 
     private CertificationView view(Certification c) {
-        List<Task> tasks = openTasks.ofProcessInstance(c.processInstanceId());
+        // The cycle's own tasks and those of the processes working for it (the yearly monitoring).
+        List<Task> tasks = certifications.processInstances(c).stream().flatMap(pi -> openTasks.ofProcessInstance(pi).stream())
+                .toList();
         Map<String, List<String>> groups = openTasks.candidateGroups(tasks.stream().map(Task::getId).toList());
         List<CertificationView.OpenTask> open = tasks.stream()
                 .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                         groups.getOrDefault(t.getId(), List.of()), t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
-        return build(c, organization(c.organizationId()), certificates(List.of(c.id())).get(c.id()), open,
-                timeline.of(c.id()));
+        return build(c, organization(c.organizationId()), certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()),
+                open, timeline.of(c.id()));
     }
 
     private Organization organization(long id) {
         return organizations.findById(id).orElseThrow();
     }
 
-    /** The Family Audit certificates of these certifications, in one query. */
-    private Map<Long, CertificationView.CertificateRef> certificates(List<Long> certificationIds) {
-        Map<Long, CertificationView.CertificateRef> refs = new HashMap<>();
+    /** The certificates of these certifications (Family Audit and Executive), in one query. */
+    private Map<Long, Map<String, CertificationView.CertificateRef>> certificates(List<Long> certificationIds) {
+        Map<Long, Map<String, CertificationView.CertificateRef>> refs = new HashMap<>();
         if (certificationIds.isEmpty()) {
             return refs;
         }
         db.sql("""
-                SELECT certification_id, number, issue_date, verification_code FROM fa_certificate
-                WHERE certification_id IN (:ids) AND kind = 'FAMILY_AUDIT'
+                SELECT certification_id, kind, number, issue_date, verification_code, status FROM fa_certificate
+                WHERE certification_id IN (:ids)
                 """).param("ids", certificationIds)
                 .query(rs -> {
                     long id = rs.getLong(1);
-                    refs.put(id, new CertificationView.CertificateRef(rs.getString(2), rs.getDate(3).toLocalDate(),
-                            rs.getString(4), "/api/certifications/" + id + "/certificate.pdf"));
+                    String kind = rs.getString(2);
+                    String pdf = "/api/certifications/" + id
+                            + ("EXECUTIVE".equals(kind) ? "/executive-certificate.pdf" : "/certificate.pdf");
+                    refs.computeIfAbsent(id, k -> new HashMap<>()).put(kind, new CertificationView.CertificateRef(
+                            rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), pdf));
                 });
         return refs;
     }
 
-    private CertificationView build(Certification c, Organization o, CertificationView.CertificateRef certificate,
+    private CertificationView build(Certification c, Organization o, Map<String, CertificationView.CertificateRef> issued,
                                     List<CertificationView.OpenTask> open, List<TimelineEntry> events) {
-        return new CertificationView(c.id(), o.code(), o.name(), c.cycleNo(), c.phase().name(), c.phase().italian(),
-                c.status().name(), c.overdue(), c.startedAt(), c.endedAt(), c.kickoffDate(), c.evaluationDeadline(),
-                c.deadlineWarnedAt(), c.employeesInvolved(), c.feeAmount(), c.paymentDate(), c.referentName(),
-                c.consultantUserId(), c.evaluatorUserId(), c.workingGroupWarning(), open, events, certificate);
+        return new CertificationView(c.id(), o.code(), o.name(), c.cycleNo(), c.kind().name(), c.kind().italian(),
+                c.phase().name(), c.phase().italian(), c.status().name(), c.overdue(), c.startedAt(), c.endedAt(),
+                c.kickoffDate(), c.evaluationDeadline(), c.deadlineWarnedAt(), c.employeesInvolved(), c.feeAmount(),
+                c.paymentDate(), c.referentName(), c.consultantUserId(), c.evaluatorUserId(), c.workingGroupWarning(),
+                c.monitoringStart(), open, events, issued.get("FAMILY_AUDIT"), issued.get("EXECUTIVE"));
     }
 }

@@ -11,6 +11,8 @@ public record CertificationView(
         String organizationCode,
         String organizationName,
         int cycleNo,
+        String kind,
+        String kindLabel,
         String phase,
         String phaseLabel,
         String status,
@@ -27,14 +29,17 @@ public record CertificationView(
         String consultant,
         String evaluator,
         String workingGroupWarning,
+        LocalDate monitoringStart,
         List<OpenTask> openTasks,
         List<TimelineEntry> timeline,
-        CertificateRef certificate) {
+        CertificateRef certificate,
+        CertificateRef executiveCertificate) {
 
     public record OpenTask(String id, String taskKey, String name, List<String> candidateGroups, Instant created,
                            Instant due) {
     }
 
-    public record CertificateRef(String number, LocalDate issueDate, String verificationCode, String pdf) {
+    /** @param status {@code VALID}, {@code REVOKED} or {@code WITHDRAWN} */
+    public record CertificateRef(String number, LocalDate issueDate, String verificationCode, String status, String pdf) {
     }
 }

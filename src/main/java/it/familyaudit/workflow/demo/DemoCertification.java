@@ -3,6 +3,7 @@ package it.familyaudit.workflow.demo;
 import it.familyaudit.workflow.FamilyAuditProperties;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationService;
+import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.plan.PlanCsv;
 import it.familyaudit.workflow.plan.PlanImport;
@@ -72,7 +73,7 @@ class DemoCertification {
             }
             PlanImport plan = seedPlan();
             String today = EngineTime.today().toString();
-            long id = certifications.start(as("referent")).id();
+            long id = certifications.start(as("referent"), CycleKind.CERTIFICATION).id();
             complete("referent", organization, CertificationProcess.SUBMIT_APPLICATION, Map.of(
                     "scope", "whole", "employeesInvolved", 250, "internalActNumber", "DG 123/2026",
                     "internalActDate", today, "referentName", "Giulia Bianchi",

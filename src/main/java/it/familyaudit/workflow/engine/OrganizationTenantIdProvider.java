@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 /**
  * One Camunda tenant per organisation, with shared process definitions: a new certification
  * belongs to the organisation named in {@code organizationCode}, or else to the organisation of
- * the user who starts it (a referent starting it from Tasklist).
+ * the user who starts it (a referent starting it from Tasklist). A process called from another
+ * (a yearly monitoring round) belongs to its caller's organisation.
  */
 final class OrganizationTenantIdProvider implements TenantIdProvider {
 
@@ -19,6 +20,9 @@ final class OrganizationTenantIdProvider implements TenantIdProvider {
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+        if (ctx.getSuperExecution() != null && ctx.getSuperExecution().getTenantId() != null) {
+            return ctx.getSuperExecution().getTenantId();
+        }
         Object code = ctx.getVariables() == null ? null : ctx.getVariables().get(ORGANIZATION_CODE);
         if (code instanceof String s && !s.isBlank()) {
             return s;

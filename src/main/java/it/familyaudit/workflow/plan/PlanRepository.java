@@ -76,7 +76,7 @@ public class PlanRepository {
     /** The approved version in force: the latest approved one. */
     public Optional<PlanVersion> latestApproved(long certificationId) {
         return db.sql(SELECT + " WHERE certification_id = :cert AND status = 'APPROVED' ORDER BY version_no DESC")
-                .param("cert", certificationId).query(PlanRepository::map).stream().findFirst();
+                .param("cert", certificationId).query(PlanRepository::map).list().stream().findFirst();
     }
 
     public Optional<PlanVersion> version(long certificationId, int versionNo) {

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import it.familyaudit.workflow.FamilyAuditProperties;
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.MaintenanceProcess;
+import it.familyaudit.workflow.monitoring.MonitoringProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -45,6 +47,9 @@ class IdentitySetup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
     private static final List<String> BUSINESS_ROLES = Roles.ALL.stream().filter(r -> !r.equals(Roles.ADMIN)).toList();
+    /** The models whose tasks people see in Tasklist. */
+    private static final List<String> MODELS = List.of(CertificationProcess.KEY, MaintenanceProcess.KEY,
+            MonitoringProcess.KEY);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -77,7 +82,9 @@ class IdentitySetup implements ApplicationRunner {
         }
         for (String role : BUSINESS_ROLES) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(role, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
+            for (String model : MODELS) {
+                grant(role, Resources.PROCESS_DEFINITION, model, Permissions.READ);
+            }
         }
         // Only the agency (and administrators, who may do anything) open Cockpit and Admin.
         grant(Roles.AGENCY, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -88,8 +95,11 @@ class IdentitySetup implements ApplicationRunner {
         grant(Roles.AGENCY, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(Roles.AGENCY, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(Roles.AGENCY, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        // The referent starts the organisation's certification, from our API or from Tasklist.
+        // The referent starts the organisation's cycles, from our API or from Tasklist; the yearly
+        // monitoring rounds are started by the cycle itself.
         grant(Roles.REFERENT, Resources.PROCESS_DEFINITION, CertificationProcess.KEY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Roles.REFERENT, Resources.PROCESS_DEFINITION, MaintenanceProcess.KEY,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Roles.REFERENT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         ensureFilter(MY_TASKS_FILTER, -10, "Le attività assegnate a me / Tasks assigned to me",

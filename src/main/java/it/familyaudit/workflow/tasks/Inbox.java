@@ -48,11 +48,13 @@ public class Inbox {
     private final OpenTasks openTasks;
     private final CurrentUsers users;
     private final CheckedTaskCompletion completion;
+    private final TaskAlerts alerts;
     private final ObjectMapper json;
 
     Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms, TaskSteps steps,
           TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, CheckedTaskCompletion completion,
-          ObjectMapper json) {
+          TaskAlerts alerts, ObjectMapper json) {
+        this.alerts = alerts;
         this.tasks = tasks;
         this.history = history;
         this.formService = formService;
@@ -204,13 +206,14 @@ public class Inbox {
         // Standalone tasks (Tasklist can create them) belong to no process instance.
         var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId)
                 .filter(Objects::nonNull).distinct().toList());
+        Map<String, String> alerted = alerts.strongest(found.stream().map(Task::getId).toList());
         List<TaskView.Summary> out = new ArrayList<>(found.size());
         for (Task t : found) {
             TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
             out.add(new TaskView.Summary(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                     ref == null ? null : ref.certificationId(), ref == null ? null : ref.organizationCode(),
                     ref == null ? null : ref.organizationName(), t.getAssignee(), instant(t.getCreateTime()),
-                    instant(t.getDueDate()), formId(t)));
+                    instant(t.getDueDate()), formId(t), alerted.get(t.getId())));
         }
         return out;
     }

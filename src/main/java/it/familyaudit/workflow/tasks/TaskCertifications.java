@@ -28,15 +28,21 @@ class TaskCertifications {
         this.db = db;
     }
 
+    /** Each process instance's certification: its own process, or one working for it (a monitoring round). */
     Map<String, Ref> byProcessInstance(Collection<String> processInstanceIds) {
         Map<String, Ref> refs = new HashMap<>();
         if (processInstanceIds.isEmpty()) {
             return refs;
         }
         db.sql("""
-                SELECT c.process_instance_id, c.id, o.code, o.name, c.consultant_user_id, c.evaluator_user_id
-                FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
-                WHERE c.process_instance_id IN (:ids)
+                SELECT p.process_instance_id, c.id, o.code, o.name, c.consultant_user_id, c.evaluator_user_id
+                FROM (SELECT process_instance_id, id AS certification_id FROM fa_certification
+                      WHERE process_instance_id IN (:ids)
+                      UNION ALL
+                      SELECT process_instance_id, certification_id FROM fa_certification_process
+                      WHERE process_instance_id IN (:ids)) p
+                JOIN fa_certification c ON c.id = p.certification_id
+                JOIN fa_organization o ON o.id = c.organization_id
                 """)
                 .param("ids", List.copyOf(processInstanceIds))
                 .query(rs -> {

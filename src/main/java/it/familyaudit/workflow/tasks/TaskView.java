@@ -11,9 +11,15 @@ public final class TaskView {
     private TaskView() {
     }
 
-    /** A line of "my tasks". */
+    /**
+     * A line of "my tasks".
+     *
+     * @param alert  {@code REMINDER} once an overdue task has reminded its group, {@code ESCALATION} once it
+     *               has been escalated to the agency; absent otherwise
+     */
     public record Summary(String id, String taskKey, String name, Long certificationId, String organizationCode,
-                          String organizationName, String assignee, Instant created, Instant due, String formId) {
+                          String organizationName, String assignee, Instant created, Instant due, String formId,
+                          String alert) {
     }
 
     /** One task with what its form needs: the schema Tasklist renders and the values known so far. */

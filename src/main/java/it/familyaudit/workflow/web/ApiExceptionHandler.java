@@ -2,6 +2,7 @@ package it.familyaudit.workflow.web;
 
 import it.familyaudit.workflow.certification.CertificationAlreadyActiveException;
 import it.familyaudit.workflow.certification.CertificationNotActiveException;
+import it.familyaudit.workflow.certification.CycleNotAllowedException;
 import it.familyaudit.workflow.tasks.FormValidationException;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             p.setProperty("activeCertificationId", e.activeId());
             return p;
         }
-        if (t instanceof CertificationNotActiveException e) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        if (t instanceof CertificationNotActiveException || t instanceof CycleNotAllowedException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, t.getMessage());
         }
         if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

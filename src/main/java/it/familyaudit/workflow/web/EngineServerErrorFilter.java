@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.familyaudit.workflow.certification.CertificationAlreadyActiveException;
 import it.familyaudit.workflow.certification.CertificationNotActiveException;
+import it.familyaudit.workflow.certification.CycleNotAllowedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -49,7 +50,8 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
 
     /** Refusals whose messages are written for the people using the webapps. */
     private static final Set<String> FOR_PEOPLE = Set.of(CertificationAlreadyActiveException.class.getSimpleName(),
-            CertificationNotActiveException.class.getSimpleName(), TaskAlreadyClaimedException.class.getSimpleName());
+            CertificationNotActiveException.class.getSimpleName(), CycleNotAllowedException.class.getSimpleName(),
+            TaskAlreadyClaimedException.class.getSimpleName());
     /** Camunda often wraps them: "Cannot instantiate process definition …: it.….SomeException: the message". */
     private static final Pattern WRAPPED_FOR_PEOPLE =
             Pattern.compile("(?:^|[\\s.:])(?:" + String.join("|", FOR_PEOPLE) + "): (.+)$", Pattern.DOTALL);

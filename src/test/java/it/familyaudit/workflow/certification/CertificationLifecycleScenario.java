@@ -56,8 +56,9 @@ abstract class CertificationLifecycleScenario extends ApiTestBase {
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
 
         // Business records live in our tables; the engine kept only ids and decisions.
+        // The yearly rounds carry the cycle's business key too; the cycle's own process is the certification's.
         String processInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
-                .singleResult().getId();
+                .processDefinitionKey(CertificationProcess.KEY).singleResult().getId();
         List<String> kept = history.createHistoricVariableInstanceQuery().processInstanceId(processInstance).list()
                 .stream().filter(v -> v.getActivityInstanceId() != null && v.getTaskId() == null)
                 .filter(v -> !"DELETED".equals(v.getState()))

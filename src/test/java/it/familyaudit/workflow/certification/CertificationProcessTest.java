@@ -1,10 +1,17 @@
 package it.familyaudit.workflow.certification;
 
 import static it.familyaudit.workflow.certification.CertificationProcess.APPROVE_PLAN;
+import static it.familyaudit.workflow.certification.CertificationProcess.BEGIN_MONITORING;
+import static it.familyaudit.workflow.certification.CertificationProcess.CYCLE_KIND;
+import static it.familyaudit.workflow.certification.CertificationProcess.EXECUTIVE_END;
+import static it.familyaudit.workflow.certification.CertificationProcess.ISSUE_EXECUTIVE_CERTIFICATE;
+import static it.familyaudit.workflow.certification.CertificationProcess.MONITORING_ROUNDS;
+import static it.familyaudit.workflow.certification.CertificationProcess.OVERDUE_EVENT_SUBPROCESS;
+import static it.familyaudit.workflow.certification.CertificationProcess.RECOGNISE_PLAN_CARRIED_OUT;
+import static it.familyaudit.workflow.certification.CertificationProcess.REVOKED_END;
 import static it.familyaudit.workflow.certification.CertificationProcess.ASSIGN_EVALUATOR;
 import static it.familyaudit.workflow.certification.CertificationProcess.ASSIGN_PROFESSIONALS;
 import static it.familyaudit.workflow.certification.CertificationProcess.CERTIFICATION_ID;
-import static it.familyaudit.workflow.certification.CertificationProcess.CERTIFIED_END;
 import static it.familyaudit.workflow.certification.CertificationProcess.CHOOSE_CONSULTANT;
 import static it.familyaudit.workflow.certification.CertificationProcess.CLOSED_END;
 import static it.familyaudit.workflow.certification.CertificationProcess.COMPUTE_FEE;
@@ -62,6 +69,8 @@ import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.certificate.CertificateIssuer;
+import it.familyaudit.workflow.monitoring.MonitoringProcess;
+import it.familyaudit.workflow.monitoring.MonitoringRoundDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,14 +116,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Runs {@code bpmn/family-audit-certification.bpmn} on a bare in-memory engine ({@code camunda.cfg.xml}),
  * with the Spring beans the model calls replaced by Mockito mocks. No form listeners run here: each task is
- * completed with just the variables its gateway or timer reads.
+ * completed with just the variables its gateway or timer reads. The yearly monitoring rounds it calls run
+ * the real {@code family-audit-annual-monitoring} model (its own paths are in {@code MonitoringProcessTest}).
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/family-audit-certification.bpmn", "bpmn/family-audit-fee.dmn"})
+@Deployment(resources = {"bpmn/family-audit-certification.bpmn", "bpmn/family-audit-fee.dmn",
+        "bpmn/family-audit-annual-monitoring.bpmn"})
 class CertificationProcessTest {
 
     private static final String MODEL = "bpmn/family-audit-certification.bpmn";
     private static final String FEE_DECISION_MODEL = "bpmn/family-audit-fee.dmn";
+    private static final String MONITORING_MODEL = "bpmn/family-audit-annual-monitoring.bpmn";
     private static final String RECORD_FEE = "RecordFeeTask";
     private static final String WARN_DEADLINE = "WarnDeadlineTask";
     private static final String FLAG_OVERDUE = "FlagOverdueTask";
@@ -123,6 +135,11 @@ class CertificationProcessTest {
     private static final String RECORD_WITHDRAWAL = "RecordWithdrawalTask";
     private static final String EVALUATION_PERIOD_END = "EvaluationPeriodEndEvent";
     private static final String DEADLINE_WARNED_END = "DeadlineWarnedEndEvent";
+    private static final String RECORD_REVOCATION = "RecordRevocationTask";
+    private static final String COMPLETE_CYCLE = "CompleteCycleTask";
+    private static final String ALL_MODELS = "classpath*:bpmn/*.bpmn";
+    /** The sequential multi-instance around the rounds, which the engine shows as an activity of its own. */
+    private static final String MONITORING_BODY = MONITORING_ROUNDS + "#multiInstanceBody";
 
     private static final ZonedDateTime KICKOFF = ZonedDateTime.of(2025, 1, 13, 9, 0, 0, 0, ZoneId.systemDefault());
     private static final Date START = date(KICKOFF);
@@ -144,7 +161,8 @@ class CertificationProcessTest {
             expect(APPROVE_PLAN, "management", 14, "approve-plan"),
             expect(RECORD_EVALUATION_VISIT, "evaluator", 30, "record-evaluation-visit"),
             expect(DECIDE_CERTIFICATION, "council", 30, "decide-certification"),
-            expect(DECIDE_OVERDUE, "agency", 14, "decide-overdue"));
+            expect(DECIDE_OVERDUE, "agency", 14, "decide-overdue"),
+            expect(RECOGNISE_PLAN_CARRIED_OUT, "council", 30, "recognise-plan-carried-out"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,6 +171,7 @@ class CertificationProcessTest {
 
     private CertificationLifecycle lifecycle;
     private CertificateIssuer issuer;
+    private MonitoringRoundDriver rounds;
     /** Each call of {@code certificationLifecycle.end(...)}, as "STATUS at ActivityId". */
     private final List<String> endings = new ArrayList<>();
     /** The {@code feeAmount} each call of {@code certificationLifecycle.recordFee(...)} saw. */
@@ -167,6 +186,9 @@ class CertificationProcessTest {
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable(CERTIFICATION_ID, 1L);
+            if (!(execution.getVariable(CYCLE_KIND) instanceof String)) {
+                execution.setVariable(CYCLE_KIND, "CERTIFICATION");
+            }
             if (!(execution.getVariable(CONSULTANT_CHOICE) instanceof String)) {
                 execution.setVariable(CONSULTANT_CHOICE, "agency");
             }
@@ -186,6 +208,7 @@ class CertificationProcessTest {
 
         Mocks.register("certificationLifecycle", lifecycle);
         Mocks.register("certificateIssuer", issuer);
+        rounds = MonitoringRoundDriver.register(KICKOFF, 3);
     }
 
     @AfterEach
@@ -363,7 +386,8 @@ class CertificationProcessTest {
         reviewPlan(certification, "approve");
         recordEvaluationVisit(certification, "positive");
         councilDecides(certification, "grant");
-        assertThat(certification).isEnded().hasPassed(EVALUATION_PERIOD_END, ISSUE_CERTIFICATE, CERTIFIED_END);
+        assertThat(certification).hasPassed(EVALUATION_PERIOD_END, ISSUE_CERTIFICATE)
+                .isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS);
         assertThat(completedTasks(certification, DECIDE_CERTIFICATION)).isEqualTo(2);
     }
 
@@ -378,12 +402,16 @@ class CertificationProcessTest {
         councilDecides(certification, "grant");
 
         // Then the evaluation period ends and the certificate is issued in the same transaction, so
-        // nothing (an overdue decision, a withdrawal) can end the cycle between grant and certificate
+        // nothing (an overdue decision, a withdrawal) can end the cycle between grant and certificate;
+        // the cycle goes on into its first year of monitoring, which waits for its opening
         verify(issuer, times(1)).issue(any(DelegateExecution.class));
-        assertThat(certification).isEnded().hasPassed(ISSUE_CERTIFICATE, CERTIFIED_END)
+        verify(rounds.mock()).begin(any(DelegateExecution.class));
+        assertThat(certification).hasPassed(ISSUE_CERTIFICATE, BEGIN_MONITORING).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS)
                 .hasNotPassed(DENY_CERTIFICATION);
         assertThat(endings).isEmpty();
         assertThat(jobQuery().processInstanceId(certification.getId()).count()).isZero();
+        assertThat(jobQuery().processInstanceId(MonitoringRoundDriver.currentRound(certification).getId())
+                .activityId(MonitoringProcess.ROUND_OPENS_TIMER).count()).isEqualTo(1);
     }
 
     @Test
@@ -400,6 +428,120 @@ class CertificationProcessTest {
         assertThat(endings).containsExactly("DENIED at " + DENY_CERTIFICATION);
         verify(issuer, never()).issue(any(DelegateExecution.class));
         assertThat(jobQuery().processInstanceId(certification.getId()).count()).isZero();
+    }
+
+    // --- The three years after the certificate -------------------------------------------------------
+
+    @Test
+    void eachYearIsARoundOfItsOwnCalledWithTheCertificationAndItsYear() {
+        // Given a certification just granted
+        ProcessInstance certification = certificationBeforeTheCouncil();
+        councilDecides(certification, "grant");
+
+        // Then the first round runs as a process of its own, in the same organisation, for year 1
+        ProcessInstance round = MonitoringRoundDriver.currentRound(certification);
+        assertThat(round.getBusinessKey()).isEqualTo(certification.getBusinessKey());
+        assertThat(runtimeService().getVariable(round.getId(), CERTIFICATION_ID)).isEqualTo(1L);
+        assertThat(((Number) runtimeService().getVariable(round.getId(), MonitoringProcess.ROUND_NO)).intValue())
+                .isEqualTo(1);
+
+        // And after its confirmation the next year's round is called
+        rounds.runRound(certification, 1, "confirm");
+        assertThat(certification).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS);
+        assertThat(((Number) runtimeService().getVariable(MonitoringRoundDriver.currentRound(certification).getId(),
+                MonitoringProcess.ROUND_NO)).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void threeConfirmedYearsLeadTheCouncilToRecogniseThePlanAndToTheExecutive() {
+        // Given a certification granted on the kick-off's day
+        ProcessInstance certification = certificationBeforeTheCouncil();
+        councilDecides(certification, "grant");
+
+        // When the council confirms each of the three years, the clock moving from one anniversary to the next
+        for (int year = 1; year <= 3; year++) {
+            rounds.runRound(certification, year, "confirm");
+            if (year < 3) {
+                assertThat(certification).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS).hasNotPassed(RECOGNISE_PLAN_CARRIED_OUT);
+            }
+        }
+
+        // Then the council recognises the plan as carried out, three years after the certificate
+        assertThat(certification).isWaitingAtExactly(RECOGNISE_PLAN_CARRIED_OUT);
+        assertThat(task(RECOGNISE_PLAN_CARRIED_OUT, certification)).hasCandidateGroup("council");
+        assertThat(ClockUtil.getCurrentTime()).isAfter(date(KICKOFF.plusYears(3).minusDays(31)));
+
+        // And the Executive is issued, and the cycle ends as Executive
+        complete(task(RECOGNISE_PLAN_CARRIED_OUT, certification));
+        verify(issuer, times(1)).issueExecutive(any(DelegateExecution.class));
+        assertThat(certification).isEnded().hasPassedInOrder(MONITORING_ROUNDS, RECOGNISE_PLAN_CARRIED_OUT,
+                ISSUE_EXECUTIVE_CERTIFICATE, COMPLETE_CYCLE, EXECUTIVE_END).hasNotPassed(RECORD_REVOCATION);
+        assertThat(endings).containsExactly("EXECUTIVE at " + COMPLETE_CYCLE);
+    }
+
+    @Test
+    void aRevocationEndsTheCycleAsRevokedWithNoFurtherYear() {
+        // Given a certification whose first year was confirmed
+        ProcessInstance certification = certificationBeforeTheCouncil();
+        councilDecides(certification, "grant");
+        rounds.runRound(certification, 1, "confirm");
+
+        // When the council revokes the certificate in the second year
+        rounds.runRound(certification, 2, "revoke");
+
+        // Then no third year is called and the cycle ends as revoked, with no Executive
+        assertThat(certification).isEnded().hasPassed(RECORD_REVOCATION, REVOKED_END)
+                .hasNotPassed(RECOGNISE_PLAN_CARRIED_OUT, ISSUE_EXECUTIVE_CERTIFICATE, EXECUTIVE_END);
+        assertThat(endings).containsExactly("REVOKED at " + RECORD_REVOCATION);
+        assertThat(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(certification.getId())
+                .count()).isEqualTo(2);
+        verify(issuer, never()).issueExecutive(any(DelegateExecution.class));
+    }
+
+    @Test
+    void aConsolidationGetsNoNewCertificateAndEndsWithTheExecutiveConfirmedEveryYear() {
+        // Given a consolidation cycle (consultant and a new plan) before the council
+        ProcessInstance certification = runtimeService().startProcessInstanceByKey(KEY,
+                withVariables(CYCLE_KIND, "CONSOLIDATION"));
+        submitApplication(certification);
+        recordPayment(certification);
+        complete(task(ASSIGN_PROFESSIONALS, certification));
+        recordKickoffWorkshop(certification);
+        prepareFirstPlan(certification);
+        draftPlan(certification);
+        reviewPlan(certification, "approve");
+        recordEvaluationVisit(certification, "positive");
+
+        // When the council approves the new plan
+        councilDecides(certification, "grant");
+
+        // Then no certificate is issued: the years of monitoring confirm the Executive the organisation holds
+        verify(issuer, never()).issue(any(DelegateExecution.class));
+        assertThat(certification).hasPassed(BEGIN_MONITORING).hasNotPassed(ISSUE_CERTIFICATE)
+                .isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS);
+
+        // And after three confirmed years the cycle ends as Executive without a recognition or a new certificate
+        for (int year = 1; year <= 3; year++) {
+            rounds.runRound(certification, year, "confirm");
+        }
+        assertThat(certification).isEnded().hasPassed(COMPLETE_CYCLE, EXECUTIVE_END)
+                .hasNotPassed(RECOGNISE_PLAN_CARRIED_OUT, ISSUE_EXECUTIVE_CERTIFICATE);
+        assertThat(endings).containsExactly("EXECUTIVE at " + COMPLETE_CYCLE);
+    }
+
+    @Test
+    void theYearsOfMonitoringFollowTheSetting() {
+        // Given rules under which the monitoring lasts two years
+        rounds = MonitoringRoundDriver.register(KICKOFF, 2);
+        ProcessInstance certification = certificationBeforeTheCouncil();
+        councilDecides(certification, "grant");
+
+        // When two years are confirmed
+        rounds.runRound(certification, 1, "confirm");
+        rounds.runRound(certification, 2, "confirm");
+
+        // Then the council recognises the plan
+        assertThat(certification).isWaitingAtExactly(RECOGNISE_PLAN_CARRIED_OUT);
     }
 
     // --- 5- and 6-month clock ------------------------------------------------------------------------
@@ -446,10 +588,10 @@ class CertificationProcessTest {
         // Then the certification is flagged overdue and the agency decides, while the plan work goes on
         verify(lifecycle, times(1)).flagOverdue(any(DelegateExecution.class));
         assertThat(certification).hasPassed(FLAG_OVERDUE)
-                .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, DECIDE_OVERDUE);
+                .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, OVERDUE_EVENT_SUBPROCESS, DECIDE_OVERDUE);
         assertThat(task(DECIDE_OVERDUE, certification)).hasCandidateGroup("agency");
         draftPlan(certification);
-        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, APPROVE_PLAN, DECIDE_OVERDUE);
+        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, APPROVE_PLAN, OVERDUE_EVENT_SUBPROCESS, DECIDE_OVERDUE);
     }
 
     @Test
@@ -464,7 +606,7 @@ class CertificationProcessTest {
                 withVariables(OVERDUE_DECISION, "extend", EVALUATION_DEADLINE_AT, EXTENDED_DEADLINE_AT));
 
         // Then a timer waits for the new deadline, and nothing is due yet
-        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, EXTENDED_DEADLINE_TIMER)
+        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, OVERDUE_EVENT_SUBPROCESS, EXTENDED_DEADLINE_TIMER)
                 .hasNotPassed(CLOSE_CERTIFICATION);
         Job extended = job(EXTENDED_DEADLINE_TIMER, certification);
         assertSameInstant(extended.getDuedate(), EXTENDED_DEADLINE_AT);
@@ -477,7 +619,7 @@ class CertificationProcessTest {
 
         // Then the certification is flagged overdue again and the agency decides again
         verify(lifecycle, times(2)).flagOverdue(any(DelegateExecution.class));
-        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, DECIDE_OVERDUE);
+        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, OVERDUE_EVENT_SUBPROCESS, DECIDE_OVERDUE);
         assertThat(completedTasks(certification, DECIDE_OVERDUE)).isEqualTo(1);
         assertThat(endings).isEmpty();
     }
@@ -514,9 +656,9 @@ class CertificationProcessTest {
         recordEvaluationVisit(certification, "positive");
         councilDecides(certification, "grant");
 
-        // Then the certificate ends the cycle and the pending overdue decision is removed
+        // Then the certificate ends the evaluation period with its pending overdue decision
         verify(issuer, times(1)).issue(any(DelegateExecution.class));
-        assertThat(certification).isEnded().hasPassed(CERTIFIED_END).hasNotPassed(CLOSE_CERTIFICATION);
+        assertThat(certification).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS).hasNotPassed(CLOSE_CERTIFICATION);
         assertThat(deleteReasonOf(certification, DECIDE_OVERDUE)).isNotEqualTo("completed");
         assertThat(endings).isEmpty();
     }
@@ -537,7 +679,7 @@ class CertificationProcessTest {
         councilDecides(certification, "grant");
 
         // Then the cycle is certified and the extended-deadline timer is gone
-        assertThat(certification).isEnded().hasPassed(CERTIFIED_END);
+        assertThat(certification).hasPassed(ISSUE_CERTIFICATE).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS);
         assertThat(jobQuery().processInstanceId(certification.getId()).count()).isZero();
         verify(lifecycle, times(1)).flagOverdue(any(DelegateExecution.class));
         assertThat(endings).isEmpty();
@@ -545,7 +687,7 @@ class CertificationProcessTest {
 
     // --- Withdrawal ----------------------------------------------------------------------------------
 
-    enum Moment { APPLICATION, PAYMENT, PROFESSIONALS, KICKOFF, EVALUATION_PERIOD, OVERDUE, COUNCIL }
+    enum Moment { APPLICATION, PAYMENT, PROFESSIONALS, KICKOFF, EVALUATION_PERIOD, OVERDUE, COUNCIL, MONITORING }
 
     @ParameterizedTest(name = "withdrawn during {0}")
     @EnumSource(Moment.class)
@@ -561,10 +703,12 @@ class CertificationProcessTest {
 
         // Then the cycle ends as withdrawn, with no task or timer left
         assertThat(certification).isEnded().hasPassed(RECORD_WITHDRAWAL, WITHDRAWN_END)
-                .hasNotPassed(CERTIFIED_END, DENIED_END, CLOSED_END);
+                .hasNotPassed(EXECUTIVE_END, REVOKED_END, DENIED_END, CLOSED_END);
+        assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(certification.getId()).count())
+                .as("a monitoring round still running").isZero();
         assertThat(endings).containsExactly("WITHDRAWN at " + RECORD_WITHDRAWAL);
         verify(lifecycle, times(1)).end(any(DelegateExecution.class), eq("WITHDRAWN"));
-        verify(issuer, never()).issue(any(DelegateExecution.class));
+        verify(issuer, times(moment == Moment.MONITORING ? 1 : 0)).issue(any(DelegateExecution.class));
         assertThat(taskQuery().processInstanceId(certification.getId()).count()).isZero();
         assertThat(jobQuery().processInstanceId(certification.getId()).count()).isZero();
     }
@@ -598,11 +742,17 @@ class CertificationProcessTest {
                 certification = certificationInEvaluationPeriod();
                 prepareFirstPlan(certification);
                 deadlinePasses(certification);
-                assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, DECIDE_OVERDUE);
+                assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN, OVERDUE_EVENT_SUBPROCESS, DECIDE_OVERDUE);
             }
             case COUNCIL -> {
                 certification = certificationBeforeTheCouncil();
                 assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DECIDE_CERTIFICATION);
+            }
+            case MONITORING -> {
+                certification = certificationBeforeTheCouncil();
+                councilDecides(certification, "grant");
+                rounds.openRound(certification, 1);
+                assertThat(certification).isWaitingAtExactly(MONITORING_BODY, MONITORING_ROUNDS);
             }
         }
         return certification;
@@ -633,8 +783,8 @@ class CertificationProcessTest {
             assertThat(task.getCamundaFormRef().getKey()).isEqualTo(expected.form());
             assertThat(task.getCamundaFormRef().getBinding()).isEqualTo("latest");
         };
-        runThroughEveryUserTask("organisation", inspect);
-        runThroughEveryUserTask("agency", inspect);
+        runThroughEveryUserTask("organisation", inspect, task -> { });
+        runThroughEveryUserTask("agency", inspect, task -> { });
 
         // And every user task of the model was reached
         assertThat(seen).containsExactlyInAnyOrderElementsOf(userTasks);
@@ -646,6 +796,7 @@ class CertificationProcessTest {
         DeploymentBuilder deployment = repositoryService().createDeployment()
                 .name("certification with forms")
                 .addClasspathResource(MODEL)
+                .addClasspathResource(MONITORING_MODEL)
                 .addClasspathResource(FEE_DECISION_MODEL);
         Resource[] forms = formFiles();
         assertThat(forms).isNotEmpty();
@@ -670,16 +821,22 @@ class CertificationProcessTest {
                     throw new AssertionError("form of " + task.getTaskDefinitionKey() + " unreadable", e);
                 }
             };
-            runThroughEveryUserTask("organisation", inspect);
-            runThroughEveryUserTask("agency", inspect);
-            assertThat(seen).containsExactlyInAnyOrderElementsOf(userTaskIds(modelFromClasspath()));
+            Set<String> seenInRounds = new HashSet<>();
+            Consumer<Task> inspectRound = task -> {
+                seenInRounds.add(task.getTaskDefinitionKey());
+                inspect.accept(task);
+            };
+            runThroughEveryUserTask("organisation", inspect, inspectRound);
+            runThroughEveryUserTask("agency", inspect, inspectRound);
+            assertThat(seen).containsAll(userTaskIds(modelFromClasspath())).containsAll(seenInRounds);
+            assertThat(seenInRounds).contains(MonitoringProcess.COMPILE_REPORT, MonitoringProcess.DECIDE);
         } finally {
             repositoryService().deleteDeployment(deploymentId, true);
         }
     }
 
     @Test
-    void everyFormRefInTheModelNamesAFormFileWithThatId() throws IOException {
+    void everyFormRefInEveryModelNamesAFormFileWithThatId() throws IOException {
         // Given the form files, by the id inside them
         Map<String, String> formIdByFile = new HashMap<>();
         for (Resource form : formFiles()) {
@@ -688,17 +845,24 @@ class CertificationProcessTest {
             }
         }
 
-        // When the model's form refs are read
-        BpmnModelInstance model = modelFromClasspath();
+        // When the form refs of every model (certification, monitoring, maintenance) are read
         Set<String> formRefs = new HashSet<>();
-        for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
-            String ref = userTask.getCamundaFormRef();
-            // Then each names forms/<ref>.form, whose id is the ref, bound to its latest version
-            assertThat(ref).as("formRef of %s", userTask.getId()).isNotBlank();
-            assertThat(userTask.getCamundaFormRefBinding()).as("formRefBinding of %s", userTask.getId())
-                    .isEqualTo("latest");
-            assertThat(formIdByFile).as("form file for %s", userTask.getId()).containsEntry(ref + ".form", ref);
-            formRefs.add(ref);
+        Resource[] models = new PathMatchingResourcePatternResolver().getResources(ALL_MODELS);
+        assertThat(models).hasSizeGreaterThanOrEqualTo(3);
+        for (Resource resource : models) {
+            BpmnModelInstance model;
+            try (InputStream in = resource.getInputStream()) {
+                model = Bpmn.readModelFromStream(in);
+            }
+            for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+                String ref = userTask.getCamundaFormRef();
+                // Then each names forms/<ref>.form, whose id is the ref, bound to its latest version
+                assertThat(ref).as("formRef of %s in %s", userTask.getId(), resource.getFilename()).isNotBlank();
+                assertThat(userTask.getCamundaFormRefBinding()).as("formRefBinding of %s", userTask.getId())
+                        .isEqualTo("latest");
+                assertThat(formIdByFile).as("form file for %s", userTask.getId()).containsEntry(ref + ".form", ref);
+                formRefs.add(ref);
+            }
         }
 
         // And every form file is used by some task and carries its own file name as id
@@ -781,11 +945,12 @@ class CertificationProcessTest {
     }
 
     /**
-     * One full run to the certificate, handing each user task (with its form ref initialised) to
-     * {@code inspect} before completing it; the 6-month deadline passes before the council decides, so the
-     * overdue decision is reached too (and left open: the certificate removes it).
+     * One full run to the Executive, handing each user task (with its form ref initialised) to
+     * {@code inspect} before completing it, and each task of the three yearly rounds to {@code inspectRound};
+     * the 6-month deadline passes before the council decides, so the overdue decision is reached too (and
+     * left open: the council's decision ends the evaluation period with it).
      */
-    private void runThroughEveryUserTask(String consultantChoice, Consumer<Task> inspect) {
+    private void runThroughEveryUserTask(String consultantChoice, Consumer<Task> inspect, Consumer<Task> inspectRound) {
         ClockUtil.setCurrentTime(START);
         ProcessInstance certification = startCertification(withVariables(CONSULTANT_CHOICE, consultantChoice));
         inspectAndComplete(certification, SUBMIT_APPLICATION, withVariables(EMPLOYEES_INVOLVED, 20L), inspect);
@@ -806,7 +971,17 @@ class CertificationProcessTest {
         deadlinePasses(certification);
         inspect.accept(taskWithForm(certification, DECIDE_OVERDUE));
         inspectAndComplete(certification, DECIDE_CERTIFICATION, withVariables(COUNCIL_DECISION, "grant"), inspect);
-        assertThat(certification).isEnded().hasPassed(CERTIFIED_END);
+        for (int year = 1; year <= 3; year++) {
+            ProcessInstance round = rounds.openRound(certification, year);
+            inspectAndComplete(round, MonitoringProcess.COMPILE_REPORT, Map.of(), inspectRound);
+            inspectAndComplete(round, MonitoringProcess.APPROVE_REPORT,
+                    withVariables(MonitoringProcess.REPORT_DECISION, "approve"), inspectRound);
+            inspectAndComplete(round, MonitoringProcess.AUDIT_REPORT, Map.of(), inspectRound);
+            inspectAndComplete(round, MonitoringProcess.DECIDE,
+                    withVariables(MonitoringProcess.MONITORING_DECISION, "confirm"), inspectRound);
+        }
+        inspectAndComplete(certification, RECOGNISE_PLAN_CARRIED_OUT, Map.of(), inspect);
+        assertThat(certification).isEnded().hasPassed(ISSUE_EXECUTIVE_CERTIFICATE, EXECUTIVE_END);
     }
 
     private void inspectAndComplete(ProcessInstance certification, String taskKey, Map<String, Object> variables,

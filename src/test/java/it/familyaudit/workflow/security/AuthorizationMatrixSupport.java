@@ -18,8 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.monitoring.MonitoringProcess;
+import it.familyaudit.workflow.monitoring.MonitoringRepository;
 import it.familyaudit.workflow.organization.OrganizationService;
 import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.MonitoringValues;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Date;
@@ -74,6 +77,8 @@ abstract class AuthorizationMatrixSupport {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    MonitoringRepository rounds;
 
     private ApiDriver other;
 
@@ -193,6 +198,24 @@ abstract class AuthorizationMatrixSupport {
         ok(organisation.workingGroup, "PUT", "/api/certifications/" + certification + "/plan/draft",
                 ApiDriver.smallPlan());
         complete(organisation, organisation.workingGroup, CertificationProcess.DRAFT_PLAN, plan());
+    }
+
+    /**
+     * From the application to the Family Audit Executive: the certificate, three confirmed years (the plan
+     * has no structured actions, so each report is empty) and the council's recognition.
+     */
+    long runToExecutive(ApiDriver organisation) throws Exception {
+        long id = runToCertificate(organisation);
+        for (int year = 1; year <= 3; year++) {
+            moveClockTo(rounds.current(id).orElseThrow().opensOn());
+            executeJobs(organisation);
+            complete(organisation, organisation.referent, MonitoringProcess.COMPILE_REPORT, Map.of());
+            complete(organisation, organisation.manager, MonitoringProcess.APPROVE_REPORT, MonitoringValues.approval());
+            complete(organisation, "evaluator", MonitoringProcess.AUDIT_REPORT, MonitoringValues.audit("confirm"));
+            complete(organisation, "council", MonitoringProcess.DECIDE, MonitoringValues.decision("confirm"));
+        }
+        complete(organisation, "council", CertificationProcess.RECOGNISE_PLAN_CARRIED_OUT, MonitoringValues.recognition());
+        return id;
     }
 
     /** Every page of the user's tasks, looking for this one. */

@@ -54,6 +54,11 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
          * assigned: the consultant's access ended with the cycle, the evaluator's lasts (monitoring).
          */
         CERTIFIED,
+        /**
+         * A certification run to the Family Audit Executive (three confirmed years and the council's
+         * recognition): the cycle has ended, and with it both professionals' access.
+         */
+        EXECUTIVE,
         /** A certification at the kick-off workshop, {@code consultant} and {@code evaluator} assigned. */
         AT_KICKOFF,
         /** The same, fresh for every call. */
@@ -138,6 +143,11 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                                                                                                 "401 200 200 403 404  403 404  403 404  403 403  404"),
         row("GET",  "/api/certifications/{id}/certificate.pdf",       Fixture.CERTIFIED, NO_BODY,
                                                                                                 "401 200 200 200 404  404 404  200 404  200 200  404"),
+        // The years after the certificate: whoever may read the certification.
+        row("GET",  "/api/certifications/{id}/monitoring",            Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/plan/figures",          Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
         row("GET",  "/api/tasks",                                     Fixture.CERTIFIED, NO_BODY,
                                                                                                 "401 200 200 200 200  200 200  200 200  200 200  200"),
         // The kick-off workshop is the consultant's; the task matrix covers every other task.
@@ -194,7 +204,12 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         row("GET",  "/api/audit?from={today}&to={today}",             Fixture.CERTIFIED, NO_BODY,
                                                                                                 "401 403 403 403 403  403 403  403 403  200 403  200"),
         row("GET",  "/api/audit/export.csv?from={today}&to={today}",  Fixture.CERTIFIED, NO_BODY,
-                                                                                                "401 403 403 403 403  403 403  403 403  200 403  200"));
+                                                                                                "401 403 403 403 403  403 403  403 403  200 403  200"),
+
+        // The Executive, three years on (last: its fixture moves the engine clock forward). The cycle has
+        // ended, and with it the professionals' access.
+        row("GET",  "/api/certifications/{id}/executive-certificate.pdf", Fixture.EXECUTIVE, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  404 404  200 200  404"));
     // @formatter:on
 
     @Autowired
@@ -274,10 +289,14 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
             case CERTIFIED_EACH_CALL -> certified();
             case REVISION_OPEN_EACH_CALL -> withRevision(false);
             case REVISION_SUBMITTED_EACH_CALL -> withRevision(true);
-            case CERTIFIED, AT_KICKOFF -> {
+            case CERTIFIED, EXECUTIVE, AT_KICKOFF -> {
                 Target t = shared.get(fixture);
                 if (t == null) {
-                    t = fixture == Fixture.CERTIFIED ? certified() : atKickoff();
+                    t = switch (fixture) {
+                        case CERTIFIED -> certified();
+                        case EXECUTIVE -> executive();
+                        default -> atKickoff();
+                    };
                     shared.put(fixture, t);
                 }
                 yield t;
@@ -302,6 +321,13 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         }
         t.variables().put("no", "2");
         return t;
+    }
+
+    private Target executive() throws Exception {
+        ApiDriver organisation = newOrganisation();
+        long id = runToExecutive(organisation);
+        assertThat(organisation.status(id).path("executiveCertificate").path("number").asText()).isNotBlank();
+        return target(organisation, id);
     }
 
     private Target atKickoff() throws Exception {
