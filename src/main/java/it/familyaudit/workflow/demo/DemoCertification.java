@@ -6,9 +6,9 @@ import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.plan.PlanCsv;
+import it.familyaudit.workflow.plan.PlanFormat;
 import it.familyaudit.workflow.plan.PlanImport;
-import it.familyaudit.workflow.plan.PlanRepository;
-import it.familyaudit.workflow.plan.PlanVersion;
+import it.familyaudit.workflow.plan.PlanService;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.tasks.Inbox;
 import it.familyaudit.workflow.tasks.TaskView;
@@ -48,17 +48,17 @@ class DemoCertification {
 
     private final CertificationService certifications;
     private final Inbox inbox;
-    private final PlanRepository plans;
+    private final PlanService planService;
     private final IdentityService identity;
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final FamilyAuditProperties properties;
 
-    DemoCertification(CertificationService certifications, Inbox inbox, PlanRepository plans, IdentityService identity,
+    DemoCertification(CertificationService certifications, Inbox inbox, PlanService planService, IdentityService identity,
                       JdbcClient db, TransactionTemplate transaction, FamilyAuditProperties properties) {
         this.certifications = certifications;
         this.inbox = inbox;
-        this.plans = plans;
+        this.planService = planService;
         this.identity = identity;
         this.db = db;
         this.transaction = transaction;
@@ -104,14 +104,8 @@ class DemoCertification {
                     "surveyStartDate", today, "surveyEndDate", today, "employeesInvited", 250, "answersCount", 80,
                     "mainFindings", "Proposte e criticità sul benessere organizzativo: flessibilità oraria, lavoro "
                             + "agile, formazione, comfort degli spazi"));
-            boolean mandatory = plan.fieldsMandatory() == null || plan.fieldsMandatory();
-            // The drafting step may already have opened an empty draft; the import fills it either way.
-            Optional<PlanVersion> draft = plans.draft(id);
-            if (draft.isPresent()) {
-                plans.replaceContent(draft.get().id(), plan.title(), plan.content(), mandatory);
-            } else {
-                plans.createDraft(id, plan.title(), plan.content(), mandatory, null, DRAFTED_BY).orElseThrow();
-            }
+            // Through the import endpoint's own path: the same parser, rules and guarded draft.
+            planService.importDraft(as(DRAFTED_BY), id, PlanFormat.CSV, seedPlanFile());
             log.info("Demo: certificazione {} di {} al passo «Redigere il piano aziendale», bozza con {} campi e {} azioni "
                     + "dal piano di Capannori", id, organization, plan.content().fields().size(),
                     plan.content().actions().size());
@@ -127,8 +121,12 @@ class DemoCertification {
     }
 
     static PlanImport seedPlan() {
+        return PlanCsv.read(seedPlanFile());
+    }
+
+    private static byte[] seedPlanFile() {
         try (InputStream in = new ClassPathResource(PLAN).getInputStream()) {
-            return PlanCsv.read(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + PLAN, e);
         }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 
 /** The spreadsheet formats a plan travels in; both share one column layout ({@link PlanColumn}). */
-enum PlanFormat {
+public enum PlanFormat {
     CSV(PlanCsv.MEDIA_TYPE, "csv"),
     XLSX(PlanXlsx.MEDIA_TYPE, "xlsx");
 

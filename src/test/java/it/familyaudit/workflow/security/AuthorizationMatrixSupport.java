@@ -201,15 +201,16 @@ abstract class AuthorizationMatrixSupport {
     }
 
     /**
-     * From the application to the Family Audit Executive: the certificate, three confirmed years (the plan
-     * has no structured actions, so each report is empty) and the council's recognition.
+     * From the application to the Family Audit Executive: the certificate, three confirmed years (every
+     * action reported done) and the council's recognition.
      */
     long runToExecutive(ApiDriver organisation) throws Exception {
         long id = runToCertificate(organisation);
         for (int year = 1; year <= 3; year++) {
             moveClockTo(rounds.current(id).orElseThrow().opensOn());
             executeJobs(organisation);
-            complete(organisation, organisation.referent, MonitoringProcess.COMPILE_REPORT, Map.of());
+            complete(organisation, organisation.referent, MonitoringProcess.COMPILE_REPORT,
+                    MonitoringValues.report(rounds.actions(rounds.current(id).orElseThrow().id())));
             complete(organisation, organisation.manager, MonitoringProcess.APPROVE_REPORT, MonitoringValues.approval());
             complete(organisation, "evaluator", MonitoringProcess.AUDIT_REPORT, MonitoringValues.audit("confirm"));
             complete(organisation, "council", MonitoringProcess.DECIDE, MonitoringValues.decision("confirm"));
