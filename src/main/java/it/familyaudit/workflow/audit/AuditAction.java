@@ -8,6 +8,8 @@ public enum AuditAction {
     PLAN_SUBMITTED("Piano presentato"),
     PLAN_APPROVED("Piano approvato"),
     PLAN_CHANGES_REQUESTED("Piano rimandato con modifiche"),
+    QUESTIONNAIRE_CODES_ISSUED("Codici del questionario generati"),
+    QUESTIONNAIRE_CLOSED("Questionario chiuso"),
     REPORT_SUBMITTED("Rapporto presentato"),
     REPORT_APPROVED("Rapporto approvato"),
     CERTIFICATE_ISSUED("Certificato rilasciato"),

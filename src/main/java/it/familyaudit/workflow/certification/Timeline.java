@@ -28,7 +28,7 @@ public class Timeline {
     }
 
     /** Records something a person asked for outside a task, e.g. a withdrawal. */
-    void recordBy(long certificationId, String kind, String summary, String actor) {
+    public void recordBy(long certificationId, String kind, String summary, String actor) {
         insert(certificationId, kind, null, null, null, summary, actor);
     }
 

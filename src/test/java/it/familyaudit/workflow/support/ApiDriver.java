@@ -164,9 +164,10 @@ public final class ApiDriver {
                 "jobCategory", category, "contractType", contract);
     }
 
-    public static Map<String, Object> survey() {
-        return Map.of("surveyStartDate", today(), "surveyEndDate", today(), "employeesInvited", 120,
-                "answersCount", 80, "mainFindings", "Flessibilità oraria e lavoro agile");
+    /** A questionnaire campaign with one code per employee, open from today for two weeks. */
+    public static Map<String, Object> questionnaireCampaign() {
+        return Map.of("opensOn", today(), "closesOn", LocalDate.parse(today()).plusDays(14).toString(),
+                "employeesInvited", 120, "invitationMode", "codes");
     }
 
     public static Map<String, Object> plan() {
@@ -192,6 +193,21 @@ public final class ApiDriver {
         return it.familyaudit.workflow.engine.EngineTime.today().toString();
     }
 
+    /**
+     * The needs questionnaire in one call, for tests that only need to get past it: the referent
+     * opens the campaign and closes it at once, and the working group's plan drafting opens.
+     *
+     * @return the certification id
+     */
+    public long runNeedsQuestionnaire() throws Exception {
+        MvcResult opened = complete(referent, "OpenQuestionnaireCampaignTask", questionnaireCampaign());
+        assertThat(opened.getResponse().getStatus()).as("OpenQuestionnaireCampaignTask: %s",
+                opened.getResponse().getContentAsString()).isEqualTo(200);
+        long certification = json.readTree(opened.getResponse().getContentAsByteArray()).path("certificationId").asLong();
+        ok(referent, "POST", "/api/certifications/" + certification + "/questionnaire/closure", null);
+        return certification;
+    }
+
     /** Application to the council's grant; returns the certification id. */
     public long runToCertificate() throws Exception {
         long id = start();
@@ -200,7 +216,7 @@ public final class ApiDriver {
         completeOk("agency", "AssignProfessionalsTask", professionals("consultant", "evaluator"));
         completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
         completeOk(manager, "FormWorkingGroupTask", workingGroup());
-        completeOk(referent, "RecordNeedsSurveyTask", survey());
+        runNeedsQuestionnaire();
         completeOk(workingGroup, "DraftPlanTask", plan());
         completeOk(manager, "ApprovePlanTask", approval());
         completeOk("evaluator", "RecordEvaluationVisitTask", evaluation("positive"));
