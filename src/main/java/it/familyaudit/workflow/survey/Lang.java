@@ -22,14 +22,30 @@ enum Lang {
         return dates.format(day);
     }
 
-    /** An explicit {@code lang} parameter wins; otherwise English only for a browser that asks for it first. */
-    static Lang of(String parameter, Locale browser) {
+    /**
+     * An explicit {@code lang} parameter wins; otherwise the browser's Accept-Language (the first of
+     * Italian and English it names, by preference); Italian when it names neither.
+     */
+    static Lang of(String parameter, String acceptLanguage) {
         if ("en".equalsIgnoreCase(parameter)) {
             return EN;
         }
-        if ("it".equalsIgnoreCase(parameter)) {
+        if ("it".equalsIgnoreCase(parameter) || acceptLanguage == null || acceptLanguage.isBlank()) {
             return IT;
         }
-        return browser != null && "en".equals(browser.getLanguage()) ? EN : IT;
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String language = range.getRange().toLowerCase(Locale.ROOT);
+                if (language.startsWith("it")) {
+                    return IT;
+                }
+                if (language.startsWith("en")) {
+                    return EN;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // a header we cannot read: Italian
+        }
+        return IT;
     }
 }

@@ -68,7 +68,7 @@ class PublicQuestionnaireController {
     @GetMapping(path = "/questionario/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String token, @RequestParam(required = false) String lang,
                                 HttpServletRequest request, HttpServletResponse response) {
-        Lang language = Lang.of(lang, request.getLocale());
+        Lang language = language(lang, request);
         Optional<Published> found = campaigns.published(token);
         if (found.isEmpty()) {
             return html(HttpStatus.NOT_FOUND, QuestionnairePage.notFound(language));
@@ -88,7 +88,7 @@ class PublicQuestionnaireController {
 
     @PostMapping(path = "/questionario/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> submit(@PathVariable String token, HttpServletRequest request) {
-        Lang language = Lang.of(request.getParameter(QuestionnairePage.LANG_PARAMETER), request.getLocale());
+        Lang language = language(request.getParameter(QuestionnairePage.LANG_PARAMETER), request);
         if (request.getContentLengthLong() > MAX_BODY) {
             return html(HttpStatus.PAYLOAD_TOO_LARGE, QuestionnairePage.tooLarge(language, token));
         }
@@ -147,7 +147,7 @@ class PublicQuestionnaireController {
     @GetMapping(path = "/questionario/{token}/grazie", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> thanks(@PathVariable String token, @RequestParam(required = false) String lang,
                                   HttpServletRequest request) {
-        return html(HttpStatus.OK, QuestionnairePage.thanks(Lang.of(lang, request.getLocale()), token));
+        return html(HttpStatus.OK, QuestionnairePage.thanks(language(lang, request), token));
     }
 
     /**
@@ -157,7 +157,11 @@ class PublicQuestionnaireController {
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> failure(Exception e, HttpServletRequest request) {
         log.error("Questionnaire page failed: {} (details withheld: they could quote answers)", e.getClass().getName());
-        return html(HttpStatus.INTERNAL_SERVER_ERROR, QuestionnairePage.failure(Lang.of(null, request.getLocale()), null));
+        return html(HttpStatus.INTERNAL_SERVER_ERROR, QuestionnairePage.failure(language(null, request), null));
+    }
+
+    private static Lang language(String parameter, HttpServletRequest request) {
+        return Lang.of(parameter, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static boolean open(Published p, LocalDate today) {

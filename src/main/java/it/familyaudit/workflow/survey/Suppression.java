@@ -2,7 +2,9 @@ package it.familyaudit.workflow.survey;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Statistical disclosure control for the questionnaire's results: no published figure may reveal a
@@ -18,9 +20,10 @@ import java.util.List;
  * these sums determine would be as good as published (the classic case: the total minus the
  * visible groups gives the hidden one). Each set of tables that share figures is therefore checked
  * as one system of linear equations over its hidden figures: a hidden figure is exposed exactly
- * when the equations fix its value. While one is, the smallest visible figure next to it (same
- * row, else same column) is hidden too; this repeats until nothing hidden is fixed, which always
- * ends because figures are only ever hidden. What this does not claim: the bounds that whole,
+ * when the equations fix its value (also through a combination of sums, not only when it is the
+ * one hidden figure of a sum). While one is, one more figure is hidden on a sum it belongs to —
+ * the sum where it is alone, if there is one, and the smallest figure there — and the check runs
+ * again, until nothing hidden is fixed; this ends because figures are only ever hidden. What this does not claim: the bounds that whole,
  * non-negative counts put on a hidden figure can still narrow it to a range (as with any table
  * published with suppressions).
  */
@@ -134,9 +137,15 @@ final class Suppression {
             if (exposed.isEmpty()) {
                 return;
             }
+            // One complement per sum and round: another exposed figure on a sum just changed may be
+            // covered by that change already, which the next round tells.
+            Set<Line> changed = new HashSet<>();
             boolean progress = false;
             for (int variable : exposed) {
-                progress |= hideNextTo(layout, system.variables.get(variable));
+                List<Line> lines = lines(layout, system.variables.get(variable));
+                if (lines.stream().noneMatch(changed::contains)) {
+                    progress |= complement(layout, lines, changed);
+                }
             }
             if (!progress) {
                 if (lastResort) {
@@ -346,66 +355,150 @@ final class Suppression {
 
     // --- choosing what else to hide --------------------------------------------------------------
 
-    /** Hides the smallest visible figure beside an exposed one; false when there is none. */
-    private static boolean hideNextTo(Layout layout, Entry exposed) {
-        switch (exposed.kind) {
-            case CELL -> {
-                Table t = layout.tables.get(exposed.table);
-                return hideInRow(t, exposed.row) || hideInColumn(layout, exposed.table, exposed.col);
-            }
-            case GROUP -> {
-                return hideInRow(layout.tables.get(exposed.table), exposed.row);
-            }
-            default -> {
-                for (int t = 0; t < layout.tables.size(); t++) {
-                    if (hideInColumn(layout, t, exposed.col)) {
-                        return true;
-                    }
-                }
-                if (layout.totalsFixed) {
-                    return false;
-                }
-                int other = smallest(layout.totals, layout.totalHidden, true);
-                if (other < 0) {
-                    other = smallest(layout.totals, layout.totalHidden, false);
-                }
-                if (other < 0) {
-                    return false;
-                }
-                layout.totalHidden[other] = true;
-                return true;
-            }
-        }
+    /** A sum that ties figures: a group's row, a category's column (in one table), the overall counts. */
+    private record Line(Kind kind, int table, int index) {
     }
 
-    private static boolean hideInRow(Table t, int row) {
-        int c = smallest(t.cells[row], t.hidden[row], true);
-        if (c < 0) {
-            c = smallest(t.cells[row], t.hidden[row], false);
+    /** The sums an exposed figure is part of. */
+    private static List<Line> lines(Layout layout, Entry e) {
+        List<Line> lines = new ArrayList<>();
+        switch (e.kind) {
+            case CELL -> {
+                lines.add(new Line(Kind.GROUP, e.table, e.row));
+                lines.add(new Line(Kind.CELL, e.table, e.col));
+            }
+            case GROUP -> lines.add(new Line(Kind.GROUP, e.table, e.row));
+            case TOTAL -> {
+                for (int t = 0; t < layout.tables.size(); t++) {
+                    lines.add(new Line(Kind.CELL, t, e.col));
+                }
+                lines.add(new Line(Kind.TOTAL, -1, -1));
+            }
         }
-        if (c < 0) {
+        return lines;
+    }
+
+    /**
+     * Hides one more figure on one of the sums that expose a hidden one: preferably on a sum where
+     * the exposed figure is the only hidden one (that sum is what gives it away), and the smallest
+     * such figure, non-zero first, so as little as possible disappears. Group sizes are never
+     * chosen (they are decided for all questions at once), overall counts only where no cell will
+     * do and the question is not a profile question.
+     *
+     * @return false when no sum has a figure left to hide
+     */
+    private static boolean complement(Layout layout, List<Line> lines, Set<Line> changed) {
+        Line bestLine = null;
+        int[] best = null;
+        long bestValue = 0;
+        int bestRank = Integer.MAX_VALUE;
+        for (Line line : lines) {
+            int hiddenOnLine = 0;
+            int[] candidate = null;
+            long value = 0;
+            for (int[] entry : entries(layout, line)) {
+                if (isHidden(layout, entry)) {
+                    hiddenOnLine++;
+                } else if (entry[0] == CELL_ENTRY || entry[0] == TOTAL_ENTRY && !layout.totalsFixed) {
+                    long v = valueOf(layout, entry);
+                    if (candidate == null || better(v, entry, value, candidate)) {
+                        candidate = entry;
+                        value = v;
+                    }
+                }
+            }
+            if (candidate == null) {
+                continue;
+            }
+            // rank: exposing sums first, then cells before overall counts, then non-zero, then smallest
+            int rank = (hiddenOnLine == 1 ? 0 : 4) + (candidate[0] == TOTAL_ENTRY ? 2 : 0) + (value > 0 ? 0 : 1);
+            if (rank < bestRank || rank == bestRank && value < bestValue) {
+                bestRank = rank;
+                bestLine = line;
+                best = candidate;
+                bestValue = value;
+            }
+        }
+        if (best == null) {
             return false;
         }
-        t.hidden[row][c] = true;
+        hide(layout, best);
+        changed.add(bestLine);
+        if (best[0] == CELL_ENTRY) {
+            changed.add(new Line(Kind.GROUP, best[1], best[2]));
+            changed.add(new Line(Kind.CELL, best[1], best[3]));
+        } else {
+            for (int t = 0; t < layout.tables.size(); t++) {
+                changed.add(new Line(Kind.CELL, t, best[3]));
+            }
+            changed.add(new Line(Kind.TOTAL, -1, -1));
+        }
         return true;
     }
 
-    private static boolean hideInColumn(Layout layout, int table, int col) {
-        Table t = layout.tables.get(table);
-        int best = -1;
-        for (boolean nonZero : new boolean[] {true, false}) {
-            for (int r = 0; r < t.rows(); r++) {
-                if (!t.hidden[r][col] && (!nonZero || t.cells[r][col] > 0)
-                        && (best < 0 || t.cells[r][col] < t.cells[best][col])) {
-                    best = r;
+    private static final int CELL_ENTRY = 0;
+    private static final int TOTAL_ENTRY = 1;
+    private static final int GROUP_ENTRY = 2;
+
+    /** The figures on a sum, as {kind, table, row, column}. */
+    private static List<int[]> entries(Layout layout, Line line) {
+        List<int[]> entries = new ArrayList<>();
+        switch (line.kind) {
+            case GROUP -> {
+                for (int c = 0; c < layout.categories(); c++) {
+                    entries.add(new int[] {CELL_ENTRY, line.table, line.index, c});
+                }
+                entries.add(new int[] {GROUP_ENTRY, line.table, line.index, -1});
+            }
+            case CELL -> {
+                Table t = layout.tables.get(line.table);
+                for (int r = 0; r < t.rows(); r++) {
+                    entries.add(new int[] {CELL_ENTRY, line.table, r, line.index});
+                }
+                entries.add(new int[] {TOTAL_ENTRY, -1, -1, line.index});
+            }
+            case TOTAL -> {
+                for (int c = 0; c < layout.categories(); c++) {
+                    entries.add(new int[] {TOTAL_ENTRY, -1, -1, c});
                 }
             }
-            if (best >= 0) {
-                t.hidden[best][col] = true;
-                return true;
-            }
         }
-        return false;
+        return entries;
+    }
+
+    private static boolean isHidden(Layout layout, int[] e) {
+        return switch (e[0]) {
+            case CELL_ENTRY -> layout.tables.get(e[1]).hidden[e[2]][e[3]];
+            case TOTAL_ENTRY -> layout.totalHidden[e[3]];
+            default -> layout.tables.get(e[1]).groupHidden[e[2]];
+        };
+    }
+
+    private static long valueOf(Layout layout, int[] e) {
+        return switch (e[0]) {
+            case CELL_ENTRY -> layout.tables.get(e[1]).cells[e[2]][e[3]];
+            case TOTAL_ENTRY -> layout.totals[e[3]];
+            default -> layout.tables.get(e[1]).groupSizes[e[2]];
+        };
+    }
+
+    /** Cells before overall counts, non-zero before zero, smaller before larger. */
+    private static boolean better(long v, int[] entry, long bestValue, int[] best) {
+        if (entry[0] != best[0]) {
+            return entry[0] == CELL_ENTRY;
+        }
+        if ((v > 0) != (bestValue > 0)) {
+            return v > 0;
+        }
+        return v < bestValue;
+    }
+
+    private static void hide(Layout layout, int[] e) {
+        if (e[0] == CELL_ENTRY) {
+            layout.tables.get(e[1]).hidden[e[2]][e[3]] = true;
+        } else if (e[0] == TOTAL_ENTRY) {
+            layout.totalHidden[e[3]] = true;
+        }
     }
 
     /** The index of the smallest value not yet hidden (positive ones only, if asked); -1 if none. */
