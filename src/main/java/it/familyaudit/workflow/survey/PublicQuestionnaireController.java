@@ -10,6 +10,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class PublicQuestionnaireController {
     /** A random value per browser, for refusing a second answer to a shared link. */
     static final String BALLOT_COOKIE = "fa_scheda";
     private static final long MAX_BODY = 256 * 1024;
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final CampaignRepository campaigns;
     private final QuestionnaireForms forms;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,7 +147,7 @@ final class Questionnaire {
                 case "group" -> blocks.add(new Section(new Text(c.path("label").asText(""), props.path("en").asText(null)),
                         blocks(c.path("components"), keys, problems)));
                 case "radio", "select", "checklist", "textarea", "textfield" -> {
-                    Question q = question(c, Widget.valueOf(type.toUpperCase(java.util.Locale.ROOT)), problems);
+                    Question q = question(c, Widget.valueOf(type.toUpperCase(Locale.ROOT)), problems);
                     if (q != null && !keys.add(q.key())) {
                         problems.add("the key " + q.key() + " is used twice");
                     }
@@ -181,6 +182,9 @@ final class Questionnaire {
             options.add(new Option(value, new Text(o.path("label").asText(value), props.path("en." + value).asText(null))));
         }
         boolean choice = widget != Widget.TEXTAREA && widget != Widget.TEXTFIELD;
+        if (widget == Widget.CHECKLIST && options.size() > 64) {
+            problems.add(key + ": a checklist has at most 64 options");
+        }
         if (choice && options.size() < 2) {
             problems.add(key + ": a choice needs at least two options written in the form (not taken from a variable)");
         }

@@ -15,6 +15,7 @@ import it.familyaudit.workflow.survey.Campaign.CloseReason;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
 import it.familyaudit.workflow.web.ApiException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,7 +91,7 @@ public class QuestionnaireService {
         byte[] key = campaigns.codeKey(campaign.id()).orElseThrow();
         List<String> codes = new ArrayList<>(campaign.employeesInvited());
         List<String> hashes = new ArrayList<>(campaign.employeesInvited());
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (codes.size() < campaign.employeesInvited()) {
             String code = InvitationCodes.newCode();
             String canonical = InvitationCodes.canonical(code).orElseThrow();

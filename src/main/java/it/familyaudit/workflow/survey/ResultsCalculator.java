@@ -1,7 +1,7 @@
 package it.familyaudit.workflow.survey;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.survey.QuestionnaireResults.Breakdown;
 import it.familyaudit.workflow.survey.QuestionnaireResults.Count;
@@ -14,8 +14,10 @@ import it.familyaudit.workflow.survey.Questionnaire.Question;
 import it.familyaudit.workflow.survey.Questionnaire.Text;
 import it.familyaudit.workflow.survey.Suppression.Layout;
 import it.familyaudit.workflow.survey.Suppression.Table;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -28,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultsCalculator {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
     private static final Text NOT_STATED = new Text("Non indicato", "Not stated");
     private static final Text NO_ANSWER = new Text("Nessuna risposta", "No answer");
     static final int MOST_WANTED = 5;
@@ -99,8 +99,9 @@ class ResultsCalculator {
                 own = d;
             }
         }
+        int[] chosen = own != null ? own.groupOf : answers.chosen(q.key());
         for (int i = 0; i < answers.count; i++) {
-            int c = own != null ? own.groupOf[i] : indexOf(q, answers.single(i, q.key()), options);
+            int c = chosen[i];
             category[i] = c;
             totals[c]++;
         }
@@ -150,12 +151,13 @@ class ResultsCalculator {
         List<Option> options = q.options();
         List<Dimension> by = breakdowns(q, dimensions);
         Layout[] layouts = new Layout[options.size()];
+        long[] bits = answers.ticks(q.key());
         for (int o = 0; o < options.size(); o++) {
             String value = options.get(o).value();
             boolean[] ticked = new boolean[answers.count];
             long[] totals = new long[2];
             for (int i = 0; i < answers.count; i++) {
-                ticked[i] = answers.ticked(i, q.key(), value);
+                ticked[i] = (bits[i] & 1L << o) != 0;
                 totals[ticked[i] ? 0 : 1]++;
             }
             List<Table> tables = new ArrayList<>();
@@ -236,17 +238,6 @@ class ResultsCalculator {
         return by;
     }
 
-    private static int indexOf(Question q, String value, int none) {
-        if (value != null) {
-            for (int o = 0; o < q.options().size(); o++) {
-                if (q.options().get(o).value().equals(value)) {
-                    return o;
-                }
-            }
-        }
-        return none;
-    }
-
     private Count count(Question q, int category, long value, boolean hidden, long of, boolean profile) {
         if (category < q.options().size()) {
             Option option = q.options().get(category);
@@ -299,61 +290,137 @@ class ResultsCalculator {
         }
     }
 
+    /**
+     * Every respondent's answers as indexes: the option chosen (the last index for none), the
+     * options ticked as bits, the group of each profile question. Read straight from the rows' JSON
+     * with a streaming parser: 5,000 answers parse in a few milliseconds.
+     */
     private static final class Answers {
 
         final int count;
         final Dimension[] dimensions;
-        final List<Map<String, Object>> choices;
+        private final Map<String, int[]> single;
+        private final Map<String, long[]> ticks;
 
-        Answers(List<Map<String, String>> profiles, List<Map<String, Object>> choices, Questionnaire questionnaire) {
-            this.count = profiles.size();
-            this.choices = choices;
+        Answers(Questionnaire questionnaire, List<int[]> rows, Map<String, Integer> slot) {
+            this.count = rows.size();
+            this.single = new HashMap<>();
+            this.ticks = new HashMap<>();
+            for (Question q : questionnaire.questions()) {
+                Integer at = slot.get(q.key());
+                if (at == null) {
+                    continue;
+                }
+                if (q.kind() == Kind.MULTIPLE) {
+                    long[] bits = new long[count];
+                    for (int i = 0; i < count; i++) {
+                        bits[i] = (long) rows.get(i)[at] << 32 | rows.get(i)[at + 1] & 0xffffffffL;
+                    }
+                    ticks.put(q.key(), bits);
+                } else {
+                    int[] chosen = new int[count];
+                    for (int i = 0; i < count; i++) {
+                        chosen[i] = rows.get(i)[at];
+                    }
+                    single.put(q.key(), chosen);
+                }
+            }
             List<Question> profileQuestions = questionnaire.profileQuestions();
             this.dimensions = new Dimension[profileQuestions.size()];
             for (int p = 0; p < dimensions.length; p++) {
-                Question q = profileQuestions.get(p);
-                Dimension d = new Dimension(q, count);
+                Dimension d = new Dimension(profileQuestions.get(p), count);
+                int[] chosen = single.get(d.question.key());
                 for (int i = 0; i < count; i++) {
-                    d.groupOf[i] = indexOf(q, profiles.get(i).get(q.key()), q.options().size());
-                    d.sizes[d.groupOf[i]]++;
+                    d.groupOf[i] = chosen[i];
+                    d.sizes[chosen[i]]++;
                 }
                 dimensions[p] = d;
             }
         }
 
-        String single(int respondent, String key) {
-            return choices.get(respondent).get(key) instanceof String s ? s : null;
+        /** Each respondent's option, or the number of options for none. */
+        int[] chosen(String key) {
+            return single.get(key);
         }
 
-        boolean ticked(int respondent, String key, String value) {
-            return choices.get(respondent).get(key) instanceof List<?> list && list.contains(value);
+        /** Each respondent's ticked options, as bits. */
+        long[] ticks(String key) {
+            return ticks.get(key);
         }
     }
 
     private Answers load(long campaignId, Questionnaire questionnaire) {
-        List<Map<String, String>> profiles = new ArrayList<>();
-        List<Map<String, Object>> choices = new ArrayList<>();
+        // Each respondent is one int[]: a slot per single choice (the option's index, or the
+        // number of options for no answer) and two per checklist (the high and low halves of
+        // the ticked options' bits).
+        Map<String, Integer> slot = new HashMap<>();
+        Map<String, Map<String, Integer>> optionIndex = new HashMap<>();
+        int width = 0;
+        for (Question q : questionnaire.questions()) {
+            if (q.kind() == Kind.TEXT) {
+                continue;
+            }
+            slot.put(q.key(), width);
+            width += q.kind() == Kind.MULTIPLE ? 2 : 1;
+            Map<String, Integer> index = new HashMap<>();
+            for (int o = 0; o < q.options().size(); o++) {
+                index.put(q.options().get(o).value(), o);
+            }
+            optionIndex.put(q.key(), index);
+        }
+        int[] empty = new int[width];
+        for (Question q : questionnaire.questions()) {
+            if (q.kind() != Kind.TEXT && q.kind() != Kind.MULTIPLE) {
+                empty[slot.get(q.key())] = q.options().size();
+            }
+        }
+        List<int[]> rows = new ArrayList<>();
         campaigns.eachAnswer(campaignId, (profile, answers) -> {
-            Map<String, String> p = new java.util.HashMap<>();
-            read(profile).forEach((key, value) -> {
-                if (value instanceof String s) {
-                    p.put(key, s);
-                }
-            });
-            profiles.add(p);
-            choices.add(read(answers));
+            int[] row = empty.clone();
+            read(profile, row, slot, optionIndex);
+            read(answers, row, slot, optionIndex);
+            rows.add(row);
         });
-        Answers loaded = new Answers(profiles, choices, questionnaire);
+        Answers loaded = new Answers(questionnaire, rows, slot);
         for (Dimension d : loaded.dimensions) {
             d.hidden = Suppression.hiddenGroups(d.sizes, k);
         }
         return loaded;
     }
 
-    private Map<String, Object> read(String text) {
-        try {
-            return json.readValue(text, OBJECT);
-        } catch (JsonProcessingException e) {
+    /** Reads one JSON object of answers ({@code {"key": "value", "list": ["a", "b"]}}) into the row. */
+    private void read(String text, int[] row, Map<String, Integer> slot, Map<String, Map<String, Integer>> optionIndex) {
+        try (JsonParser parser = json.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("An answer row is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                Integer at = slot.get(key);
+                Map<String, Integer> options = optionIndex.get(key);
+                if (at == null) {
+                    parser.skipChildren(); // a question the campaign does not count (or no longer has)
+                } else if (value == JsonToken.VALUE_STRING) {
+                    Integer o = options.get(parser.getText());
+                    if (o != null) {
+                        row[at] = o;
+                    }
+                } else if (value == JsonToken.START_ARRAY) {
+                    long bits = 0;
+                    while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                        Integer o = options.get(parser.getText());
+                        if (o != null) {
+                            bits |= 1L << o;
+                        }
+                    }
+                    row[at] = (int) (bits >>> 32);
+                    row[at + 1] = (int) bits;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
             throw new IllegalStateException("An answer row is not JSON", e);
         }
     }

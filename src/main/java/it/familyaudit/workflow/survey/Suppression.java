@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -514,11 +515,11 @@ final class Suppression {
 
     private static void hideAll(Layout layout, boolean totalsToo) {
         if (totalsToo) {
-            java.util.Arrays.fill(layout.totalHidden, true);
+            Arrays.fill(layout.totalHidden, true);
         }
         for (Table t : layout.tables) {
             for (boolean[] row : t.hidden) {
-                java.util.Arrays.fill(row, true);
+                Arrays.fill(row, true);
             }
         }
     }
