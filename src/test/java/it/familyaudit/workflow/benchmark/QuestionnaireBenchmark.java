@@ -246,15 +246,20 @@ class QuestionnaireBenchmark {
             }
         }
 
-        /** A plausible employee: skewed profiles, a few ticks per checklist, one in five writes a proposal. */
+        /**
+         * A plausible employee: skewed profiles, with two groups of a handful of people (so that
+         * suppression has groups to hide and to protect by complement), a few ticks per checklist,
+         * one in five writes a proposal.
+         */
         private List<String[]> answers() {
             List<String[]> a = new ArrayList<>();
-            a.add(p("profilo_genere", pick("F", "F", "F", "M", "M", "X", "nd")));
+            int rare = random.nextInt(2000);
+            a.add(p("profilo_genere", rare == 0 ? "X" : pick("F", "F", "F", "M", "M", "nd")));
             a.add(p("profilo_eta", pick("under30", "30-39", "40-49", "40-49", "50-59", "50-59", "60plus", "nd")));
             a.add(p("profilo_categoria", pick("dirigenza", "funzionari", "istruttori", "istruttori", "operatori-esperti",
                     "operatori", "nd")));
-            a.add(p("profilo_contratto", pick("full-time-permanent", "full-time-permanent", "full-time-permanent",
-                    "part-time-permanent", "full-time-fixed", "part-time-fixed", "nd")));
+            a.add(p("profilo_contratto", rare == 1 ? "part-time-fixed" : pick("full-time-permanent",
+                    "full-time-permanent", "full-time-permanent", "part-time-permanent", "full-time-fixed", "nd")));
             a.add(p("profilo_cura", pick("nessuna", "nessuna", "figli", "figli", "familiari", "entrambi", "nd")));
             for (String scale : List.of("orario_soddisfazione", "comunicazione_informazione", "benessere_clima",
                     "benessere_carico", "benessere_equilibrio")) {
