@@ -52,6 +52,19 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    /** What the questionnaire answers to a form without its token: a page for people, not a problem detail. */
+    private static final String EXPIRED_FORM = """
+            <!DOCTYPE html>
+            <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Modulo scaduto / Form expired</title><link rel="stylesheet" href="/questionario.css"></head>
+            <body><main><h1>Modulo scaduto</h1>
+            <p>Il modulo non è stato riconosciuto (forse è stato aperto da un'altra pagina, o i cookie sono disattivati):
+            riaprire il link del questionario e riprovare.</p>
+            <h2 lang="en">Form expired</h2>
+            <p lang="en">The form was not recognised (perhaps it was opened from another page, or cookies are off):
+            open the questionnaire link again and retry.</p></main></body></html>
+            """;
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, CurrentUsers users, ObjectMapper json) throws Exception {
@@ -124,18 +137,6 @@ class SecurityConfig {
                 .headers(h -> protections(h, true));
         return http.build();
     }
-
-    private static final String EXPIRED_FORM = """
-            <!DOCTYPE html>
-            <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Modulo scaduto / Form expired</title><link rel="stylesheet" href="/questionario.css"></head>
-            <body><main><h1>Modulo scaduto</h1>
-            <p>Il modulo non è stato riconosciuto (forse è stato aperto da un'altra pagina, o i cookie sono disattivati):
-            riaprire il link del questionario e riprovare.</p>
-            <h2 lang="en">Form expired</h2>
-            <p lang="en">The form was not recognised (perhaps it was opened from another page, or cookies are off):
-            open the questionnaire link again and retry.</p></main></body></html>
-            """;
 
     @Bean
     @Order(5)

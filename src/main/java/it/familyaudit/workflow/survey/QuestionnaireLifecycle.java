@@ -29,11 +29,14 @@ public class QuestionnaireLifecycle {
 
     /**
      * {@code CloseQuestionnaireTask}: after the closing-date timer it closes the campaign; after the
-     * referent's early closing (already closed by then) there is nothing left to do.
+     * referent's early closing through our API (already closed by then) there is nothing left to
+     * do. A message sent another way (Cockpit, {@code /engine-rest}) before the closing date counts
+     * as an early closing by whoever sent it.
      */
     public void close(DelegateExecution execution) {
-        campaigns.ofCertification(certificationId(execution))
-                .ifPresent(c -> close(c, CloseReason.CLOSING_DATE, EngineAccess.currentActor()));
+        campaigns.ofCertification(certificationId(execution)).ifPresent(c -> close(c,
+                EngineTime.today().isAfter(c.closesOn()) ? CloseReason.CLOSING_DATE : CloseReason.EARLY,
+                EngineAccess.currentActor()));
     }
 
     /**
