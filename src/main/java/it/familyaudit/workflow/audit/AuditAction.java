@@ -9,6 +9,8 @@ public enum AuditAction {
     PLAN_APPROVED("Piano approvato"),
     PLAN_CHANGES_REQUESTED("Piano rimandato con modifiche"),
     PLAN_REVISION_OPENED("Revisione del piano aperta"),
+    QUESTIONNAIRE_CODES_ISSUED("Codici del questionario generati"),
+    QUESTIONNAIRE_CLOSED("Questionario chiuso"),
     REPORT_SUBMITTED("Rapporto presentato"),
     REPORT_APPROVED("Rapporto approvato"),
     CERTIFICATE_ISSUED("Certificato rilasciato"),

@@ -14,7 +14,7 @@ public final class CertificationProcess {
     public static final String ASSIGN_PROFESSIONALS = "AssignProfessionalsTask";
     public static final String RECORD_KICKOFF_WORKSHOP = "RecordKickoffWorkshopTask";
     public static final String FORM_WORKING_GROUP = "FormWorkingGroupTask";
-    public static final String RECORD_NEEDS_SURVEY = "RecordNeedsSurveyTask";
+    public static final String OPEN_QUESTIONNAIRE_CAMPAIGN = "OpenQuestionnaireCampaignTask";
     public static final String DRAFT_PLAN = "DraftPlanTask";
     public static final String APPROVE_PLAN = "ApprovePlanTask";
     public static final String RECORD_EVALUATION_VISIT = "RecordEvaluationVisitTask";
@@ -36,11 +36,18 @@ public final class CertificationProcess {
     public static final String ISSUE_EXECUTIVE_CERTIFICATE = "IssueExecutiveCertificateTask";
     public static final String EXECUTIVE_END = "ExecutiveEndEvent";
     public static final String REVOKED_END = "CertificateRevokedEndEvent";
+    public static final String NEEDS_QUESTIONNAIRE = "NeedsQuestionnaireSubProcess";
+    public static final String QUESTIONNAIRE_RUNNING = "QuestionnaireRunningGateway";
+    public static final String QUESTIONNAIRE_CLOSING_TIMER = "QuestionnaireClosingTimer";
+    public static final String QUESTIONNAIRE_CLOSED_EARLY = "QuestionnaireClosedEarlyEvent";
+    public static final String CLOSE_QUESTIONNAIRE = "CloseQuestionnaireTask";
     public static final String DENIED_END = "CertificationDeniedEndEvent";
     public static final String CLOSED_END = "CertificationClosedEndEvent";
     public static final String WITHDRAWN_END = "CertificationWithdrawnEndEvent";
 
     public static final String WITHDRAWAL_MESSAGE = "CertificationWithdrawalRequested";
+    /** The referent closes the needs questionnaire before its closing date. */
+    public static final String QUESTIONNAIRE_CLOSED_EARLY_MESSAGE = "QuestionnaireClosedEarly";
 
     // Variables
     public static final String CERTIFICATION_ID = "certificationId";
@@ -50,6 +57,8 @@ public final class CertificationProcess {
     public static final String FEE_AMOUNT = "feeAmount";
     public static final String EVALUATION_WARNING_AT = "evaluationWarningAt";
     public static final String EVALUATION_DEADLINE_AT = "evaluationDeadlineAt";
+    /** When the questionnaire's timer closes it: the start of the day after its closing date. */
+    public static final String QUESTIONNAIRE_CLOSES_AT = "questionnaireClosesAt";
     public static final String PLAN_DECISION = "planDecision";
     public static final String EVALUATION_OUTCOME = "evaluationOutcome";
     public static final String COUNCIL_DECISION = "councilDecision";

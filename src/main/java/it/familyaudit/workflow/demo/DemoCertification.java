@@ -10,6 +10,7 @@ import it.familyaudit.workflow.plan.PlanFormat;
 import it.familyaudit.workflow.plan.PlanImport;
 import it.familyaudit.workflow.plan.PlanService;
 import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.survey.QuestionnaireService;
 import it.familyaudit.workflow.tasks.Inbox;
 import it.familyaudit.workflow.tasks.TaskView;
 import java.io.IOException;
@@ -49,16 +50,19 @@ class DemoCertification {
     private final CertificationService certifications;
     private final Inbox inbox;
     private final PlanService planService;
+    private final QuestionnaireService questionnaires;
     private final IdentityService identity;
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final FamilyAuditProperties properties;
 
-    DemoCertification(CertificationService certifications, Inbox inbox, PlanService planService, IdentityService identity,
+    DemoCertification(CertificationService certifications, Inbox inbox, PlanService planService,
+                      QuestionnaireService questionnaires, IdentityService identity,
                       JdbcClient db, TransactionTemplate transaction, FamilyAuditProperties properties) {
         this.certifications = certifications;
         this.inbox = inbox;
         this.planService = planService;
+        this.questionnaires = questionnaires;
         this.identity = identity;
         this.db = db;
         this.transaction = transaction;
@@ -100,10 +104,11 @@ class DemoCertification {
                     member("Anna Rosa", "F", "40-49", "operatori", "full-time-fixed"),
                     member("Luca Verdi", "M", "under30", "istruttori", "full-time-permanent"),
                     member("Ida Gialli", "F", "60plus", "dirigenza", "full-time-permanent"))));
-            complete("referent", organization, CertificationProcess.RECORD_NEEDS_SURVEY, Map.of(
-                    "surveyStartDate", today, "surveyEndDate", today, "employeesInvited", 250, "answersCount", 80,
-                    "mainFindings", "Proposte e criticità sul benessere organizzativo: flessibilità oraria, lavoro "
-                            + "agile, formazione, comfort degli spazi"));
+            // The questionnaire: a campaign by codes, closed at once by the referent (no answers in the demo).
+            complete("referent", organization, CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN, Map.of(
+                    "opensOn", today, "closesOn", EngineTime.today().plusDays(14).toString(),
+                    "employeesInvited", 250, "invitationMode", "codes"));
+            questionnaires.closeEarly(as("referent"), id, null);
             // Through the import endpoint's own path: the same parser, rules and guarded draft.
             planService.importDraft(as(DRAFTED_BY), id, PlanFormat.CSV, seedPlanFile());
             log.info("Demo: certificazione {} di {} al passo «Redigere il piano aziendale», bozza con {} campi e {} azioni "

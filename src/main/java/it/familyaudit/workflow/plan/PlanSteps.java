@@ -6,6 +6,7 @@ import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineAccess;
+import it.familyaudit.workflow.survey.QuestionnaireService;
 import it.familyaudit.workflow.tasks.FieldError;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
@@ -26,13 +27,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlanSteps {
 
+    /** The drafting form's read-only list of the questionnaire's main needs. */
+    static final String MAIN_NEEDS = "mainNeeds";
+
     /**
      * The draft itself is edited through the plan API; completing the task submits it as it stands,
      * only when it is complete. The form shows why it is not yet ({@code planCheck}, read-only: the
      * server never takes it from the user).
      */
     @Bean
-    TaskStep draftPlanStep(PlanRepository plans, PlanDrafts drafts) {
+    TaskStep draftPlanStep(PlanRepository plans, PlanDrafts drafts, QuestionnaireService questionnaires) {
         return new CertificationStep(CertificationProcess.DRAFT_PLAN, Phase.PLAN_DRAFTING) {
 
             @Override
@@ -43,7 +47,9 @@ class PlanSteps {
 
             @Override
             public Map<String, Object> currentValues(long certificationId) {
-                return Map.of(PlanService.PLAN_CHECK, drafts.check(certificationId));
+                // The questionnaire's main needs, which the plan answers: actions cite their codes.
+                return Map.of(PlanService.PLAN_CHECK, drafts.check(certificationId),
+                        MAIN_NEEDS, questionnaires.mainNeedsText(certificationId));
             }
 
             @Override

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Deny by default. {@code /api} and {@code /engine-rest} take HTTP Basic against Camunda's users
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
- * run their own login, CSRF protection and authorization checks. Optionally {@code /api} also
+ * run their own login, CSRF protection and authorization checks. The employees' questionnaire under
+ * {@code /questionario} is public, with a CSRF token of its own. Optionally {@code /api} also
  * accepts single sign-on tokens (see {@link OidcAuthenticationConverter}) and the webapps offer the
  * provider's sign-in (see {@link OidcWebappLogin}). An account that Camunda holds back after failed
  * sign-ins gets 429 with Retry-After (401 once only an administrator can unlock it).
@@ -52,6 +54,19 @@ class SecurityConfig {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** What the questionnaire answers to a form without its token: a page for people, not a problem detail. */
+    private static final String EXPIRED_FORM = """
+            <!DOCTYPE html>
+            <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Modulo scaduto / Form expired</title><link rel="stylesheet" href="/questionario.css"></head>
+            <body><main><h1>Modulo scaduto</h1>
+            <p>Il modulo non è stato riconosciuto (forse è stato aperto da un'altra pagina, o i cookie sono disattivati):
+            riaprire il link del questionario e riprovare.</p>
+            <h2 lang="en">Form expired</h2>
+            <p lang="en">The form was not recognised (perhaps it was opened from another page, or cookies are off):
+            open the questionnaire link again and retry.</p></main></body></html>
+            """;
 
     @Bean
     @Order(1)
@@ -115,8 +130,35 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The employees' questionnaire: open to anyone (no login, no session). Its form is an ordinary
+     * HTML POST, which a page on another site could send too; Spring Security's CSRF token guards
+     * it without a session: a random value in an HttpOnly, SameSite=Lax cookie must come back in
+     * the form, which only a page of ours can put there. Errors are plain pages in both languages.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain publicQuestionnaire(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("fa_questionario_csrf");
+        tokens.setCookiePath("/questionario");
+        tokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
+        http.securityMatcher(paths("/questionario/**", "/questionario.css"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(tokens))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    res.setStatus(HttpStatus.FORBIDDEN.value());
+                    res.setContentType("text/html;charset=UTF-8");
+                    res.getWriter().write(EXPIRED_FORM);
+                }))
+                .headers(h -> protections(h, true));
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/", "/index.html",

@@ -1,14 +1,10 @@
 package it.familyaudit.workflow.workinggroup;
 
-import it.familyaudit.workflow.engine.EngineTime;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The working group's members and what the referent records of the needs survey. */
+/** The working group's members. */
 @Repository
 public class WorkingGroupRepository {
 
@@ -44,18 +40,5 @@ public class WorkingGroupRepository {
                 .query((rs, n) -> new WorkingGroupMember(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
-    }
-
-    void recordSurvey(long certificationId, LocalDate start, LocalDate end, int invited, int answers, String findings,
-                      String actor) {
-        db.sql("""
-                INSERT INTO fa_needs_survey (certification_id, start_date, end_date, employees_invited, answers_count,
-                                             main_findings, recorded_by, recorded_at)
-                VALUES (:cert, :start, :end, :invited, :answers, :findings, :by, :at)
-                """)
-                .param("cert", certificationId).param("start", Date.valueOf(start)).param("end", Date.valueOf(end))
-                .param("invited", invited).param("answers", answers).param("findings", findings)
-                .param("by", actor).param("at", Timestamp.from(EngineTime.now()))
-                .update();
     }
 }

@@ -4,19 +4,16 @@ import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.CertificationRepository;
 import it.familyaudit.workflow.certification.Phase;
-import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.tasks.FieldError;
-import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;
 import it.familyaudit.workflow.tasks.TaskSubmission;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Management forms the working group; the referent records the needs survey (a placeholder for the questionnaire). */
+/** Management forms the working group. */
 @Configuration(proxyBeanMethods = false)
 class WorkingGroupSteps {
 
@@ -41,39 +38,6 @@ class WorkingGroupSteps {
                 certifications.recordWorkingGroupWarning(s.certificationId(), warning);
                 return StepOutcome.recorded("Gruppo di lavoro costituito con " + members.size() + " membri"
                         + (warning == null ? "" : ". " + warning));
-            }
-        };
-    }
-
-    @Bean
-    TaskStep recordNeedsSurveyStep(WorkingGroupRepository groups) {
-        return new CertificationStep(CertificationProcess.RECORD_NEEDS_SURVEY, Phase.NEEDS_SURVEY) {
-
-            @Override
-            public void validate(TaskSubmission s, List<FieldError> errors) {
-                FormValues v = s.values();
-                LocalDate start = v.date("surveyStartDate");
-                LocalDate end = v.date("surveyEndDate");
-                if (start != null && end != null && end.isBefore(start)) {
-                    errors.add(new FieldError("surveyEndDate", "La chiusura non può precedere l'apertura"));
-                }
-                if (end != null && end.isAfter(EngineTime.today())) {
-                    errors.add(new FieldError("surveyEndDate", "Il questionario deve essere già chiuso"));
-                }
-                Integer invited = v.integer("employeesInvited");
-                Integer answers = v.integer("answersCount");
-                if (invited != null && answers != null && answers > invited) {
-                    errors.add(new FieldError("answersCount", "Le risposte non possono superare i dipendenti invitati"));
-                }
-            }
-
-            @Override
-            public StepOutcome complete(TaskSubmission s) {
-                FormValues v = s.values();
-                groups.recordSurvey(s.certificationId(), v.date("surveyStartDate"), v.date("surveyEndDate"),
-                        v.integer("employeesInvited"), v.integer("answersCount"), v.text("mainFindings"), s.actor());
-                return StepOutcome.recorded("Questionario dei bisogni: " + v.integer("answersCount") + " risposte su "
-                        + v.integer("employeesInvited") + " dipendenti invitati");
             }
         };
     }

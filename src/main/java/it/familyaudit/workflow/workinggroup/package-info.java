@@ -1,6 +1,5 @@
 /**
- * The internal working group, with the traits its representativeness is judged on, and the needs-
- * survey step (a placeholder that records that the questionnaire ran, until the anonymous
- * questionnaire arrives).
+ * The internal working group, with the traits its representativeness is judged on (gender, age
+ * band, job category, contract type).
  */
 package it.familyaudit.workflow.workinggroup;

@@ -35,7 +35,7 @@ class AuditTrailTest extends ApiTestBase {
         driver.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
         driver.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(ApiDriver.today())));
         driver.completeOk(driver.manager, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", ApiDriver.survey());
+        driver.runNeedsQuestionnaire();
         return id;
     }
 
@@ -59,7 +59,7 @@ class AuditTrailTest extends ApiTestBase {
                 "AssignProfessionalsTask", "agency",
                 "RecordKickoffWorkshopTask", "consultant",
                 "FormWorkingGroupTask", driver.manager,
-                "RecordNeedsSurveyTask", driver.referent,
+                "OpenQuestionnaireCampaignTask", driver.referent,
                 "DraftPlanTask", driver.workingGroup,
                 "ApprovePlanTask", driver.manager,
                 "RecordEvaluationVisitTask", "evaluator",

@@ -203,7 +203,8 @@ class CertificationBenchmark {
         complete(http, id, "agency", "agency-demo", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
         complete(http, id, "consultant", "consultant-demo", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(today)));
         complete(http, id, mgm, pw, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        complete(http, id, ref, pw, "RecordNeedsSurveyTask", ApiDriver.survey());
+        complete(http, id, ref, pw, "OpenQuestionnaireCampaignTask", ApiDriver.questionnaireCampaign());
+        http.post(ref, pw, "/api/certifications/" + id + "/questionnaire/closure", null);
         http.put(wg, pw, "/api/certifications/" + id + "/plan/draft", ApiDriver.smallPlan());
         complete(http, id, wg, pw, "DraftPlanTask", ApiDriver.plan());
         complete(http, id, mgm, pw, "ApprovePlanTask", ApiDriver.approval());

@@ -148,7 +148,8 @@ class MonitoringBenchmark {
         complete(http, id, "consultant", "consultant-demo", "RecordKickoffWorkshopTask",
                 ApiDriver.kickoff(LocalDate.now()));
         complete(http, id, mgm, PW, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        complete(http, id, ref, PW, "RecordNeedsSurveyTask", ApiDriver.survey());
+        complete(http, id, ref, PW, "OpenQuestionnaireCampaignTask", ApiDriver.questionnaireCampaign());
+        http.post(ref, PW, "/api/certifications/" + id + "/questionnaire/closure", null);
         http.put("wg-" + org, PW, "/api/certifications/" + id + "/plan/draft", plan());
         complete(http, id, "wg-" + org, PW, "DraftPlanTask", ApiDriver.plan());
         complete(http, id, mgm, PW, "ApprovePlanTask", ApiDriver.approval());

@@ -7,7 +7,6 @@ import static it.familyaudit.workflow.support.ApiDriver.kickoff;
 import static it.familyaudit.workflow.support.ApiDriver.payment;
 import static it.familyaudit.workflow.support.ApiDriver.plan;
 import static it.familyaudit.workflow.support.ApiDriver.professionals;
-import static it.familyaudit.workflow.support.ApiDriver.survey;
 import static it.familyaudit.workflow.support.ApiDriver.workingGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,7 +207,7 @@ class CertificationFlowTest extends ApiTestBase {
         long id = toKickoff();
         driver.completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(EngineTime.today()));
         driver.completeOk(driver.manager, "FormWorkingGroupTask", workingGroup());
-        driver.completeOk(driver.referent, "RecordNeedsSurveyTask", survey());
+        driver.runNeedsQuestionnaire();
         driver.submitPlan();
         return id;
     }

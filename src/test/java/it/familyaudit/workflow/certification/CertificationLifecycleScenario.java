@@ -45,7 +45,7 @@ abstract class CertificationLifecycleScenario extends ApiTestBase {
             }
         }
         assertThat(completed).containsExactly("SubmitApplicationTask", "RecordPaymentTask", "AssignProfessionalsTask",
-                "RecordKickoffWorkshopTask", "FormWorkingGroupTask", "RecordNeedsSurveyTask", "DraftPlanTask",
+                "RecordKickoffWorkshopTask", "FormWorkingGroupTask", "OpenQuestionnaireCampaignTask", "DraftPlanTask",
                 "ApprovePlanTask", "RecordEvaluationVisitTask", "DecideCertificationTask");
         assertThat(actors).containsExactly(driver.referent, "agency", "agency", "consultant", driver.manager,
                 driver.referent, driver.workingGroup, driver.manager, "evaluator", "council");

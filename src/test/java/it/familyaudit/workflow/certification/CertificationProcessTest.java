@@ -13,6 +13,7 @@ import static it.familyaudit.workflow.certification.CertificationProcess.ASSIGN_
 import static it.familyaudit.workflow.certification.CertificationProcess.ASSIGN_PROFESSIONALS;
 import static it.familyaudit.workflow.certification.CertificationProcess.CERTIFICATION_ID;
 import static it.familyaudit.workflow.certification.CertificationProcess.CHOOSE_CONSULTANT;
+import static it.familyaudit.workflow.certification.CertificationProcess.CLOSE_QUESTIONNAIRE;
 import static it.familyaudit.workflow.certification.CertificationProcess.CLOSED_END;
 import static it.familyaudit.workflow.certification.CertificationProcess.COMPUTE_FEE;
 import static it.familyaudit.workflow.certification.CertificationProcess.CONSULTANT_CHOICE;
@@ -33,11 +34,17 @@ import static it.familyaudit.workflow.certification.CertificationProcess.FEE_AMO
 import static it.familyaudit.workflow.certification.CertificationProcess.FORM_WORKING_GROUP;
 import static it.familyaudit.workflow.certification.CertificationProcess.ISSUE_CERTIFICATE;
 import static it.familyaudit.workflow.certification.CertificationProcess.KEY;
+import static it.familyaudit.workflow.certification.CertificationProcess.NEEDS_QUESTIONNAIRE;
+import static it.familyaudit.workflow.certification.CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN;
 import static it.familyaudit.workflow.certification.CertificationProcess.OVERDUE_DECISION;
 import static it.familyaudit.workflow.certification.CertificationProcess.PLAN_DECISION;
+import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSED_EARLY;
+import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSED_EARLY_MESSAGE;
+import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSES_AT;
+import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSING_TIMER;
+import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_RUNNING;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_EVALUATION_VISIT;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_KICKOFF_WORKSHOP;
-import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_NEEDS_SURVEY;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_PAYMENT;
 import static it.familyaudit.workflow.certification.CertificationProcess.SUBMIT_APPLICATION;
 import static it.familyaudit.workflow.certification.CertificationProcess.WITHDRAWAL_MESSAGE;
@@ -71,11 +78,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.certificate.CertificateIssuer;
 import it.familyaudit.workflow.monitoring.MonitoringProcess;
 import it.familyaudit.workflow.monitoring.MonitoringRoundDriver;
+import it.familyaudit.workflow.survey.QuestionnaireLifecycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -86,6 +95,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -127,6 +137,8 @@ class CertificationProcessTest {
     private static final String MODEL = "bpmn/family-audit-certification.bpmn";
     private static final String FEE_DECISION_MODEL = "bpmn/family-audit-fee.dmn";
     private static final String MONITORING_MODEL = "bpmn/family-audit-annual-monitoring.bpmn";
+    /** The questions employees answer: a form no user task refers to. */
+    private static final String QUESTIONNAIRE_FORM = "needs-questionnaire";
     private static final String RECORD_FEE = "RecordFeeTask";
     private static final String WARN_DEADLINE = "WarnDeadlineTask";
     private static final String FLAG_OVERDUE = "FlagOverdueTask";
@@ -146,6 +158,8 @@ class CertificationProcessTest {
     private static final Date WARNING_AT = date(KICKOFF.plusMonths(5));
     private static final Date DEADLINE_AT = date(KICKOFF.plusMonths(6));
     private static final Date EXTENDED_DEADLINE_AT = date(KICKOFF.plusMonths(8));
+    /** The questionnaire's closing date is the 27th: its timer fires as the 28th begins. */
+    private static final Date QUESTIONNAIRE_CLOSES = date(KICKOFF.plusDays(15).truncatedTo(ChronoUnit.DAYS));
 
     /** The contract (/tmp/spec/process.md): candidate group, due date in days, form id of each user task. */
     private static final Map<String, ExpectedTask> CONTRACT = Map.ofEntries(
@@ -156,7 +170,7 @@ class CertificationProcessTest {
             expect(ASSIGN_PROFESSIONALS, "agency", 14, "assign-professionals"),
             expect(RECORD_KICKOFF_WORKSHOP, "consultant", 60, "record-kickoff-workshop"),
             expect(FORM_WORKING_GROUP, "management", 30, "form-working-group"),
-            expect(RECORD_NEEDS_SURVEY, "referent", 60, "record-needs-survey"),
+            expect(OPEN_QUESTIONNAIRE_CAMPAIGN, "referent", 14, "open-questionnaire-campaign"),
             expect(DRAFT_PLAN, "working-group", 60, "draft-plan"),
             expect(APPROVE_PLAN, "management", 14, "approve-plan"),
             expect(RECORD_EVALUATION_VISIT, "evaluator", 30, "record-evaluation-visit"),
@@ -172,6 +186,7 @@ class CertificationProcessTest {
     private CertificationLifecycle lifecycle;
     private CertificateIssuer issuer;
     private MonitoringRoundDriver rounds;
+    private QuestionnaireLifecycle questionnaire;
     /** Each call of {@code certificationLifecycle.end(...)}, as "STATUS at ActivityId". */
     private final List<String> endings = new ArrayList<>();
     /** The {@code feeAmount} each call of {@code certificationLifecycle.recordFee(...)} saw. */
@@ -209,6 +224,8 @@ class CertificationProcessTest {
         Mocks.register("certificationLifecycle", lifecycle);
         Mocks.register("certificateIssuer", issuer);
         rounds = MonitoringRoundDriver.register(KICKOFF, 3);
+        questionnaire = mock(QuestionnaireLifecycle.class);
+        Mocks.register("questionnaireLifecycle", questionnaire);
     }
 
     @AfterEach
@@ -391,6 +408,71 @@ class CertificationProcessTest {
         assertThat(completedTasks(certification, DECIDE_CERTIFICATION)).isEqualTo(2);
     }
 
+    // --- Needs questionnaire -------------------------------------------------------------------------
+
+    @Test
+    void questionnaireClosesByItsTimerAtTheClosingDate() {
+        // Given the referent has opened the questionnaire, closing on the 27th
+        ProcessInstance certification = certificationInEvaluationPeriod();
+        complete(task(FORM_WORKING_GROUP, certification));
+        openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+
+        // Then the campaign runs: the process waits for the closing date or the referent
+        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, NEEDS_QUESTIONNAIRE, QUESTIONNAIRE_RUNNING);
+        Job closing = job(QUESTIONNAIRE_CLOSING_TIMER, certification);
+        assertSameInstant(closing.getDuedate(), QUESTIONNAIRE_CLOSES);
+        assertThat(executableJobs(certification)).isEmpty();
+
+        // When the closing date has passed
+        ClockUtil.setCurrentTime(minutesAfter(QUESTIONNAIRE_CLOSES, 1));
+        assertThat(executableJobs(certification)).containsExactly(QUESTIONNAIRE_CLOSING_TIMER);
+        execute(closing);
+
+        // Then the campaign is closed once and the working group drafts the plan
+        verify(questionnaire, times(1)).close(any(DelegateExecution.class));
+        assertThat(certification).hasPassed(QUESTIONNAIRE_CLOSING_TIMER, CLOSE_QUESTIONNAIRE)
+                .hasNotPassed(QUESTIONNAIRE_CLOSED_EARLY)
+                .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
+        assertThat(task(DRAFT_PLAN, certification)).hasCandidateGroup("working-group");
+    }
+
+    @Test
+    void referentCanCloseTheQuestionnaireBeforeItsClosingDate() {
+        // Given a running questionnaire
+        ProcessInstance certification = certificationInEvaluationPeriod();
+        complete(task(FORM_WORKING_GROUP, certification));
+        openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+
+        // When the referent closes it early
+        closeQuestionnaireEarly(certification);
+
+        // Then it closes through the same step, the timer is gone, and plan drafting starts
+        verify(questionnaire, times(1)).close(any(DelegateExecution.class));
+        assertThat(certification).hasPassed(QUESTIONNAIRE_CLOSED_EARLY, CLOSE_QUESTIONNAIRE)
+                .hasNotPassed(QUESTIONNAIRE_CLOSING_TIMER)
+                .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
+        assertThat(jobQuery().processInstanceId(certification.getId()).activityId(QUESTIONNAIRE_CLOSING_TIMER).count())
+                .isZero();
+    }
+
+    @Test
+    void aCycleEndingWhileTheQuestionnaireRunsClosesTheCampaign() {
+        // Given a running questionnaire
+        ProcessInstance certification = certificationInEvaluationPeriod();
+        complete(task(FORM_WORKING_GROUP, certification));
+        openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+        verify(questionnaire, never()).ended(any(DelegateExecution.class));
+
+        // When the organisation withdraws
+        runtimeService().createMessageCorrelation(WITHDRAWAL_MESSAGE).processInstanceId(certification.getId())
+                .correlateWithResult();
+
+        // Then the end of the questionnaire's sub-process closes the campaign (so its codes go too)
+        verify(questionnaire, times(1)).ended(any(DelegateExecution.class));
+        verify(questionnaire, never()).close(any(DelegateExecution.class));
+        assertThat(certification).isEnded().hasPassed(WITHDRAWN_END).hasNotPassed(CLOSE_QUESTIONNAIRE);
+    }
+
     // --- Council decision ----------------------------------------------------------------------------
 
     @Test
@@ -548,7 +630,7 @@ class CertificationProcessTest {
 
     @Test
     void warningFiresAtFiveMonthsWithoutStoppingTheWork() {
-        // Given the evaluation period has started and the needs survey is under way
+        // Given the evaluation period has started and the needs questionnaire is about to open
         ProcessInstance certification = certificationInEvaluationPeriod();
         complete(task(FORM_WORKING_GROUP, certification));
         Job warning = job(EVALUATION_WARNING_TIMER, certification);
@@ -564,12 +646,13 @@ class CertificationProcessTest {
         verify(lifecycle, times(1)).warnDeadline(any(DelegateExecution.class));
         verify(lifecycle, never()).flagOverdue(any(DelegateExecution.class));
         assertThat(certification).hasPassed(EVALUATION_WARNING_TIMER, WARN_DEADLINE, DEADLINE_WARNED_END)
-                .isWaitingAtExactly(EVALUATION_PERIOD, RECORD_NEEDS_SURVEY);
+                .isWaitingAtExactly(EVALUATION_PERIOD, NEEDS_QUESTIONNAIRE, OPEN_QUESTIONNAIRE_CAMPAIGN);
         assertThat(jobQuery().processInstanceId(certification.getId()).activityId(EVALUATION_WARNING_TIMER).count())
                 .isZero();
         assertSameInstant(job(EVALUATION_DEADLINE_TIMER, certification).getDuedate(), DEADLINE_AT);
 
-        complete(task(RECORD_NEEDS_SURVEY, certification));
+        openQuestionnaire(certification, date(KICKOFF.plusMonths(5).plusDays(15)));
+        closeQuestionnaireEarly(certification);
         assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
     }
 
@@ -687,7 +770,7 @@ class CertificationProcessTest {
 
     // --- Withdrawal ----------------------------------------------------------------------------------
 
-    enum Moment { APPLICATION, PAYMENT, PROFESSIONALS, KICKOFF, EVALUATION_PERIOD, OVERDUE, COUNCIL, MONITORING }
+    enum Moment { APPLICATION, PAYMENT, PROFESSIONALS, KICKOFF, QUESTIONNAIRE, EVALUATION_PERIOD, OVERDUE, COUNCIL, MONITORING }
 
     @ParameterizedTest(name = "withdrawn during {0}")
     @EnumSource(Moment.class)
@@ -731,6 +814,12 @@ class CertificationProcessTest {
                 recordPayment(certification);
                 complete(task(ASSIGN_PROFESSIONALS, certification));
                 assertThat(certification).isWaitingAtExactly(RECORD_KICKOFF_WORKSHOP);
+            }
+            case QUESTIONNAIRE -> {
+                certification = certificationInEvaluationPeriod();
+                complete(task(FORM_WORKING_GROUP, certification));
+                openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+                assertThat(jobQuery().processInstanceId(certification.getId()).count()).isEqualTo(3);
             }
             case EVALUATION_PERIOD -> {
                 certification = certificationInEvaluationPeriod();
@@ -865,8 +954,10 @@ class CertificationProcessTest {
             }
         }
 
-        // And every form file is used by some task and carries its own file name as id
-        assertThat(formIdByFile.values()).containsExactlyInAnyOrderElementsOf(formRefs);
+        // And every form file but the employees' questionnaire (our public page shows it, no task) is
+        // used by some task, and each carries its own file name as id
+        assertThat(formIdByFile.values()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(formRefs.stream(), Stream.of(QUESTIONNAIRE_FORM)).toList());
         formIdByFile.forEach((file, id) -> assertThat(file).isEqualTo(id + ".form"));
     }
 
@@ -909,7 +1000,21 @@ class CertificationProcessTest {
 
     private void prepareFirstPlan(ProcessInstance certification) {
         complete(task(FORM_WORKING_GROUP, certification));
-        complete(task(RECORD_NEEDS_SURVEY, certification));
+        openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+        closeQuestionnaireEarly(certification);
+    }
+
+    /** The referent opens the campaign; its timer will close it at the given moment. */
+    private void openQuestionnaire(ProcessInstance certification, Date closesAt) {
+        complete(task(OPEN_QUESTIONNAIRE_CAMPAIGN, certification), withVariables(QUESTIONNAIRE_CLOSES_AT, closesAt));
+        assertThat(certification).isWaitingAt(QUESTIONNAIRE_RUNNING);
+    }
+
+    /** What the API does when the referent closes the campaign early. */
+    private void closeQuestionnaireEarly(ProcessInstance certification) {
+        runtimeService().createMessageCorrelation(QUESTIONNAIRE_CLOSED_EARLY_MESSAGE)
+                .processInstanceId(certification.getId())
+                .correlateWithResult();
     }
 
     private void draftPlan(ProcessInstance certification) {
@@ -963,7 +1068,9 @@ class CertificationProcessTest {
         }
         inspectAndComplete(certification, RECORD_KICKOFF_WORKSHOP, kickoffVariables(), inspect);
         inspectAndComplete(certification, FORM_WORKING_GROUP, Map.of(), inspect);
-        inspectAndComplete(certification, RECORD_NEEDS_SURVEY, Map.of(), inspect);
+        inspectAndComplete(certification, OPEN_QUESTIONNAIRE_CAMPAIGN, withVariables(QUESTIONNAIRE_CLOSES_AT,
+                QUESTIONNAIRE_CLOSES), inspect);
+        closeQuestionnaireEarly(certification);
         inspectAndComplete(certification, DRAFT_PLAN, Map.of(), inspect);
         inspectAndComplete(certification, APPROVE_PLAN, withVariables(PLAN_DECISION, "approve"), inspect);
         inspectAndComplete(certification, RECORD_EVALUATION_VISIT, withVariables(EVALUATION_OUTCOME, "positive"),

@@ -8,7 +8,6 @@ import static it.familyaudit.workflow.support.ApiDriver.kickoff;
 import static it.familyaudit.workflow.support.ApiDriver.payment;
 import static it.familyaudit.workflow.support.ApiDriver.plan;
 import static it.familyaudit.workflow.support.ApiDriver.professionals;
-import static it.familyaudit.workflow.support.ApiDriver.survey;
 import static it.familyaudit.workflow.support.ApiDriver.workingGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -175,7 +174,7 @@ abstract class AuthorizationMatrixSupport {
         complete(organisation, "consultant", CertificationProcess.RECORD_KICKOFF_WORKSHOP,
                 kickoff(LocalDate.parse(ApiDriver.today())));
         complete(organisation, organisation.manager, CertificationProcess.FORM_WORKING_GROUP, workingGroup());
-        complete(organisation, organisation.referent, CertificationProcess.RECORD_NEEDS_SURVEY, survey());
+        organisation.runNeedsQuestionnaire();
         return id;
     }
 

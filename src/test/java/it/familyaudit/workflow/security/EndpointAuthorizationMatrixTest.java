@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.support.ApiDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -70,7 +71,11 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         /** Certified, with a plan revision (version 2) opened by the referent; fresh for every call. */
         REVISION_OPEN_EACH_CALL,
         /** The same revision, submitted by the working group; fresh for every call. */
-        REVISION_SUBMITTED_EACH_CALL
+        REVISION_SUBMITTED_EACH_CALL,
+        /** The needs questionnaire closed (no answers), the plan being drafted; both professionals assigned. */
+        AT_PLAN_DRAFTING,
+        /** A questionnaire campaign just opened with codes, none issued yet; fresh for every call. */
+        QUESTIONNAIRE_OPEN_EACH_CALL
     }
 
     /** The organisation whose users play the own-organisation callers, and the values of the path's variables. */
@@ -206,6 +211,20 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         row("GET",  "/api/audit/export.csv?from={today}&to={today}",  Fixture.CERTIFIED, NO_BODY,
                                                                                                 "401 403 403 403 403  403 403  403 403  200 403  200"),
 
+        // The needs questionnaire. Followed and read by the organisation, its consultant and the
+        // agency (never the evaluator, the council or the administrator); run by the referent.
+        row("GET",  "/api/certifications/{id}/questionnaire",         Fixture.AT_PLAN_DRAFTING, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  403 404  200 403  404"),
+        row("POST", "/api/certifications/{id}/questionnaire/invitations", Fixture.QUESTIONNAIRE_OPEN_EACH_CALL, NO_BODY,
+                                                                                                "401 200 403 403 404  403 404  403 404  403 403  404"),
+        row("POST", "/api/certifications/{id}/questionnaire/closure", Fixture.QUESTIONNAIRE_OPEN_EACH_CALL, NO_BODY,
+                                                                                                "401 200 403 403 404  403 404  403 404  403 403  404"),
+        row("GET",  "/api/certifications/{id}/questionnaire/results", Fixture.AT_PLAN_DRAFTING, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  403 404  200 403  404"),
+        row("GET",  "/api/certifications/{id}/questionnaire/results.csv", Fixture.AT_PLAN_DRAFTING, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  403 404  200 403  404"),
+        row("GET",  "/api/certifications/{id}/questionnaire/findings", Fixture.AT_PLAN_DRAFTING, NO_BODY,
+                                                                                                "401 200 200 200 404  200 404  403 404  200 403  404"),
         // The Executive, three years on (last: its fixture moves the engine clock forward). The cycle has
         // ended, and with it the professionals' access.
         row("GET",  "/api/certifications/{id}/executive-certificate.pdf", Fixture.EXECUTIVE, NO_BODY,
@@ -289,13 +308,15 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
             case CERTIFIED_EACH_CALL -> certified();
             case REVISION_OPEN_EACH_CALL -> withRevision(false);
             case REVISION_SUBMITTED_EACH_CALL -> withRevision(true);
-            case CERTIFIED, EXECUTIVE, AT_KICKOFF -> {
+            case QUESTIONNAIRE_OPEN_EACH_CALL -> questionnaireOpen();
+            case CERTIFIED, EXECUTIVE, AT_KICKOFF, AT_PLAN_DRAFTING -> {
                 Target t = shared.get(fixture);
                 if (t == null) {
                     t = switch (fixture) {
                         case CERTIFIED -> certified();
                         case EXECUTIVE -> executive();
-                        default -> atKickoff();
+                        case AT_KICKOFF -> atKickoff();
+                        default -> atPlanDrafting();
                     };
                     shared.put(fixture, t);
                 }
@@ -336,6 +357,29 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         Target t = target(organisation, id);
         t.variables().put("taskId", openTaskId(organisation, "RecordKickoffWorkshopTask"));
         return t;
+    }
+
+    /** Kick-off and working group done: the referent's questionnaire campaign is next. */
+    private ApiDriver toQuestionnaire(ApiDriver organisation) throws Exception {
+        complete(organisation, "consultant", CertificationProcess.RECORD_KICKOFF_WORKSHOP,
+                ApiDriver.kickoff(LocalDate.parse(ApiDriver.today())));
+        complete(organisation, organisation.manager, CertificationProcess.FORM_WORKING_GROUP, ApiDriver.workingGroup());
+        return organisation;
+    }
+
+    private Target atPlanDrafting() throws Exception {
+        ApiDriver organisation = newOrganisation();
+        long id = startToKickoff(organisation);
+        toQuestionnaire(organisation).runNeedsQuestionnaire();
+        return target(organisation, id);
+    }
+
+    private Target questionnaireOpen() throws Exception {
+        ApiDriver organisation = newOrganisation();
+        long id = startToKickoff(organisation);
+        complete(toQuestionnaire(organisation), organisation.referent, CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN,
+                ApiDriver.questionnaireCampaign());
+        return target(organisation, id);
     }
 
     private static Target target(ApiDriver organisation, Long certification) {

@@ -9,9 +9,9 @@ import static it.familyaudit.workflow.certification.CertificationProcess.DECIDE_
 import static it.familyaudit.workflow.certification.CertificationProcess.DECIDE_OVERDUE;
 import static it.familyaudit.workflow.certification.CertificationProcess.DRAFT_PLAN;
 import static it.familyaudit.workflow.certification.CertificationProcess.FORM_WORKING_GROUP;
+import static it.familyaudit.workflow.certification.CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_EVALUATION_VISIT;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_KICKOFF_WORKSHOP;
-import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_NEEDS_SURVEY;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_PAYMENT;
 import static it.familyaudit.workflow.certification.CertificationProcess.SUBMIT_APPLICATION;
 import static it.familyaudit.workflow.support.ApiDriver.application;
@@ -21,7 +21,6 @@ import static it.familyaudit.workflow.support.ApiDriver.evaluation;
 import static it.familyaudit.workflow.support.ApiDriver.kickoff;
 import static it.familyaudit.workflow.support.ApiDriver.payment;
 import static it.familyaudit.workflow.support.ApiDriver.professionals;
-import static it.familyaudit.workflow.support.ApiDriver.survey;
 import static it.familyaudit.workflow.support.ApiDriver.workingGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -92,7 +91,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
             RECORD_KICKOFF_WORKSHOP, Roles.CONSULTANT,
             DECIDE_OVERDUE, Roles.AGENCY,
             FORM_WORKING_GROUP, Roles.MANAGEMENT,
-            RECORD_NEEDS_SURVEY, Roles.REFERENT,
+            OPEN_QUESTIONNAIRE_CAMPAIGN, Roles.REFERENT,
             DRAFT_PLAN, Roles.WORKING_GROUP,
             APPROVE_PLAN, Roles.MANAGEMENT,
             RECORD_EVALUATION_VISIT, Roles.EVALUATOR,
@@ -331,8 +330,8 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                 }),
                 new Stage(FORM_WORKING_GROUP, () -> c.complete("agency", DECIDE_OVERDUE, Map.of("overdueDecision",
                         "extend", "newDeadline", c.kickoff.plusMonths(12).toString(), "reason", "Cambio di giunta"))),
-                new Stage(RECORD_NEEDS_SURVEY, () -> c.complete(o.manager, FORM_WORKING_GROUP, workingGroup())),
-                new Stage(DRAFT_PLAN, () -> c.complete(o.referent, RECORD_NEEDS_SURVEY, survey())),
+                new Stage(OPEN_QUESTIONNAIRE_CAMPAIGN, () -> c.complete(o.manager, FORM_WORKING_GROUP, workingGroup())),
+                new Stage(DRAFT_PLAN, o::runNeedsQuestionnaire),
                 new Stage(APPROVE_PLAN, () -> draftAndSubmitPlan(o)),
                 new Stage(RECORD_EVALUATION_VISIT, () -> c.complete(o.manager, APPROVE_PLAN, approval())),
                 new Stage(DECIDE_CERTIFICATION, () -> c.complete("evaluator", RECORD_EVALUATION_VISIT,
@@ -373,7 +372,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                     c.complete("agency", ASSIGN_PROFESSIONALS, professionals("consultant2", "evaluator2"));
                     c.complete("consultant2", RECORD_KICKOFF_WORKSHOP, kickoff(LocalDate.parse(ApiDriver.today())));
                     c.complete(o.manager, FORM_WORKING_GROUP, workingGroup());
-                    c.complete(o.referent, RECORD_NEEDS_SURVEY, survey());
+                    o.runNeedsQuestionnaire();
                     draftAndSubmitPlan(o);
                     c.complete(o.manager, APPROVE_PLAN, approval());
                     c.complete("evaluator2", RECORD_EVALUATION_VISIT, evaluation("positive"));
@@ -390,7 +389,7 @@ class TaskAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                 new Stage(RECORD_EVALUATION_VISIT, () -> {
                     c.complete("consultant", RECORD_KICKOFF_WORKSHOP, kickoff(LocalDate.parse(ApiDriver.today())));
                     c.complete(o.manager, FORM_WORKING_GROUP, workingGroup());
-                    c.complete(o.referent, RECORD_NEEDS_SURVEY, survey());
+                    o.runNeedsQuestionnaire();
                     draftAndSubmitPlan(o);
                     c.complete(o.manager, APPROVE_PLAN, approval());
                 }));

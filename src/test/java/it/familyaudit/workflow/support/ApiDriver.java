@@ -175,9 +175,10 @@ public final class ApiDriver {
                 "jobCategory", category, "contractType", contract);
     }
 
-    public static Map<String, Object> survey() {
-        return Map.of("surveyStartDate", today(), "surveyEndDate", today(), "employeesInvited", 120,
-                "answersCount", 80, "mainFindings", "Flessibilità oraria e lavoro agile");
+    /** A questionnaire campaign with one code per employee, open from today for two weeks. */
+    public static Map<String, Object> questionnaireCampaign() {
+        return Map.of("opensOn", today(), "closesOn", LocalDate.parse(today()).plusDays(14).toString(),
+                "employeesInvited", 120, "invitationMode", "codes");
     }
 
     /** The drafting task's form: the plan itself is the draft saved before ({@link #smallPlan()}). */
@@ -251,7 +252,21 @@ public final class ApiDriver {
         return it.familyaudit.workflow.engine.EngineTime.today().toString();
     }
 
-    /** Application to the council's grant; returns the certification id. */
+    /**
+     * The needs questionnaire in one call, for tests that only need to get past it: the referent
+     * opens the campaign and closes it at once, and the working group's plan drafting opens.
+     *
+     * @return the certification id
+     */
+    public long runNeedsQuestionnaire() throws Exception {
+        MvcResult opened = complete(referent, "OpenQuestionnaireCampaignTask", questionnaireCampaign());
+        assertThat(opened.getResponse().getStatus()).as("OpenQuestionnaireCampaignTask: %s",
+                opened.getResponse().getContentAsString()).isEqualTo(200);
+        long certification = json.readTree(opened.getResponse().getContentAsByteArray()).path("certificationId").asLong();
+        ok(referent, "POST", "/api/certifications/" + certification + "/questionnaire/closure", null);
+        return certification;
+    }
+
     /** A new certification, taken to the working group's drafting task (consultant and evaluator assigned). */
     public long runToPlanDrafting() throws Exception {
         long id = start();
@@ -260,10 +275,11 @@ public final class ApiDriver {
         completeOk("agency", "AssignProfessionalsTask", professionals("consultant", "evaluator"));
         completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
         completeOk(manager, "FormWorkingGroupTask", workingGroup());
-        completeOk(referent, "RecordNeedsSurveyTask", survey());
+        runNeedsQuestionnaire();
         return id;
     }
 
+    /** Application to the council's grant; returns the certification id. */
     public long runToCertificate() throws Exception {
         long id = runToPlanDrafting();
         submitPlan();

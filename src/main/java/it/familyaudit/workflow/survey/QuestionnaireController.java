@@ -1,0 +1,91 @@
+package it.familyaudit.workflow.survey;
+
+import it.familyaudit.workflow.security.CurrentUsers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The questionnaire of a certification: follow it, issue its codes, close it, read its results. */
+@RestController
+@RequestMapping("/api/certifications/{id}/questionnaire")
+class QuestionnaireController {
+
+    /** Body of the invitations call; {@code replace} re-issues every code while none has been used. */
+    record InvitationRequest(Boolean replace) {
+    }
+
+    private final QuestionnaireService questionnaires;
+    private final CurrentUsers users;
+
+    QuestionnaireController(QuestionnaireService questionnaires, CurrentUsers users) {
+        this.questionnaires = questionnaires;
+        this.users = users;
+    }
+
+    /** Dates, invitation mode, public address and answers so far (day by day). */
+    @GetMapping
+    CampaignView campaign(@PathVariable long id, HttpServletRequest request) {
+        return questionnaires.view(users.current(), id, base(request));
+    }
+
+    /** The codes, once: a ZIP with a CSV for mail merge and a PDF of slips. Only hashes are kept. */
+    @PostMapping("/invitations")
+    ResponseEntity<byte[]> invitations(@PathVariable long id, @RequestBody(required = false) InvitationRequest body,
+                                       HttpServletRequest request) {
+        boolean replace = body != null && Boolean.TRUE.equals(body.replace());
+        byte[] zip = questionnaires.issueInvitations(users.current(), id, replace, base(request));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("codici-questionario-" + id + ".zip").build().toString())
+                .body(zip);
+    }
+
+    /** The referent closes the campaign before its closing date. */
+    @PostMapping("/closure")
+    CampaignView close(@PathVariable long id, HttpServletRequest request) {
+        return questionnaires.closeEarly(users.current(), id, base(request));
+    }
+
+    @GetMapping("/results")
+    QuestionnaireResults results(@PathVariable long id) {
+        return questionnaires.results(users.current(), id);
+    }
+
+    @GetMapping("/results.csv")
+    void resultsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        QuestionnaireResults results = questionnaires.results(users.current(), id);
+        response.setContentType(ResultsCsv.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risultati-questionario-" + id + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        ResultsCsv.write(out, results);
+        out.flush();
+    }
+
+    /** The main needs, each with the code a plan action cites. */
+    @GetMapping("/findings")
+    List<Finding> findings(@PathVariable long id) {
+        return questionnaires.findings(users.current(), id);
+    }
+
+    private static String base(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+    }
+}
