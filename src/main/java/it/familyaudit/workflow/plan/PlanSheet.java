@@ -210,9 +210,16 @@ final class PlanSheet {
             Map<PlanColumn, Integer> seen = new EnumMap<>(PlanColumn.class);
             for (int i = 0; i < cells.size(); i++) {
                 Object cell = cells.get(i);
-                PlanColumn column = cell == null ? null : PlanColumn.named(cell.toString().strip()).orElse(null);
+                String name = cell == null ? "" : cell.toString().strip();
+                if (name.isEmpty()) {
+                    continue; // an empty column the spreadsheet carried along
+                }
+                PlanColumn column = PlanColumn.named(name).orElse(null);
                 if (column == null) {
-                    continue; // a column of notes: left alone
+                    // Refused rather than skipped: a misspelt header would otherwise drop its data unseen.
+                    error(row, name, "Colonna sconosciuta «" + name + "» (colonna " + (i + 1)
+                            + "): toglierla o usare una delle intestazioni attese: " + expectedHeaders());
+                    continue;
                 }
                 if (seen.containsKey(column)) {
                     error(row, column.header, "Colonna ripetuta (colonne " + (seen.get(column) + 1) + " e " + (i + 1)

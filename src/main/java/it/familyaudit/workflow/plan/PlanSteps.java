@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,7 +37,8 @@ class PlanSteps {
      * server never takes it from the user).
      */
     @Bean
-    TaskStep draftPlanStep(PlanRepository plans, PlanDrafts drafts, QuestionnaireService questionnaires) {
+    TaskStep draftPlanStep(PlanRepository plans, PlanDrafts drafts,
+                           ObjectProvider<QuestionnaireService> questionnaires) {
         return new CertificationStep(CertificationProcess.DRAFT_PLAN, Phase.PLAN_DRAFTING) {
 
             @Override
@@ -47,9 +49,10 @@ class PlanSteps {
 
             @Override
             public Map<String, Object> currentValues(long certificationId) {
-                // The questionnaire's main needs, which the plan answers: actions cite their codes.
+                // The questionnaire's main needs, which the plan answers: actions cite their codes. Looked
+                // up when used: the questionnaire's service needs the engine, which needs the task steps.
                 return Map.of(PlanService.PLAN_CHECK, drafts.check(certificationId),
-                        MAIN_NEEDS, questionnaires.mainNeedsText(certificationId));
+                        MAIN_NEEDS, questionnaires.getObject().mainNeedsText(certificationId));
             }
 
             @Override

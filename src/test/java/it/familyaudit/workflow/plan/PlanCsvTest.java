@@ -134,6 +134,18 @@ class PlanCsvTest {
     }
 
     @Test
+    void refusesAnExtraColumnItDoesNotKnowNamingIt() {
+        List<ImportError> errors = errors(utf8("Codice campo;Campo di indagine;Codice azione;Titolo;Titolo azzione\r\n"
+                + "1;Organizzazione;1.1;Buona;x\r\n"));
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo("Titolo azzione");
+            assertThat(e.message()).contains("Colonna sconosciuta");
+        });
+    }
+
+    @Test
     void listsEveryBadCellOfTheFileAtOnceWithItsRowAndColumn() {
         byte[] file = utf8(HEADER
                 + "1;Organizzazione;1.1;Buona;;1,4;31/02/2027;mille;Corsi;n.;uno;1,234;;\r\n"       // row 2

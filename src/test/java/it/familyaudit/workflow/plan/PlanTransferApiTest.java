@@ -8,6 +8,7 @@ import it.familyaudit.workflow.support.ApiTestBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -133,6 +134,25 @@ class PlanTransferApiTest extends ApiTestBase {
         MvcResult latin1 = driver.upload(driver.workingGroup, importUrl(id), CSV,
                 ApiDriver.smallPlanCsv().getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin1.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void tenMegabytesOfGarbageAreRefusedWithAReasonAndStoreNothing() throws Exception {
+        long id = driver.runToPlanDrafting();
+        driver.draftPlan(id);
+        byte[] garbage = new byte[PlanController.MAX_BODY_BYTES];
+        new Random(10).nextBytes(garbage);
+
+        for (MediaType type : List.of(CSV, XLSX)) {
+            MvcResult refused = driver.upload(driver.workingGroup, importUrl(id), type, garbage);
+            assertThat(refused.getResponse().getStatus()).as(type.toString()).isEqualTo(400);
+            JsonNode errors = json.readTree(refused.getResponse().getContentAsByteArray()).path("errors");
+            assertThat(errors).isNotEmpty();
+            assertThat(errors.get(0).has("row")).isTrue();
+        }
+        MvcResult tooLarge = driver.upload(driver.workingGroup, importUrl(id), CSV, new byte[garbage.length + 1]);
+        assertThat(tooLarge.getResponse().getStatus()).isEqualTo(413);
+        assertThat(driver.ok(driver.workingGroup, "GET", planUrl(id), null).path("actions")).hasSize(2);
     }
 
     @Test
