@@ -171,6 +171,12 @@ class QuestionnaireApiTest extends ApiTestBase {
                 .filter(f -> f.path("code").asText().equals("Q-benessere_carico")).findFirst().orElseThrow();
         assertThat(workload.path("count").asInt()).isEqualTo(7);
         assertThat(workload.path("base").asInt()).isEqualTo(12);
+
+        // The working group meets them again on its drafting form, codes included.
+        String drafting = driver.taskId(driver.workingGroup, "DraftPlanTask");
+        String shown = driver.ok(driver.workingGroup, "GET", "/api/tasks/" + drafting, null)
+                .path("values").path("mainNeeds").asText();
+        assertThat(shown).contains("[Q-servizi-centri-estivi]", "[Q-benessere_carico]");
     }
 
     @Test
