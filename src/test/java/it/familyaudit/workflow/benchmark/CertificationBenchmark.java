@@ -1,5 +1,13 @@
 package it.familyaudit.workflow.benchmark;
 
+import static it.familyaudit.workflow.benchmark.Bench.ADMIN;
+import static it.familyaudit.workflow.benchmark.Bench.ADMIN_PASSWORD;
+import static it.familyaudit.workflow.benchmark.Bench.complete;
+import static it.familyaudit.workflow.benchmark.Bench.freshPostgresDatabase;
+import static it.familyaudit.workflow.benchmark.Bench.mean;
+import static it.familyaudit.workflow.benchmark.Bench.pct;
+import static it.familyaudit.workflow.benchmark.Bench.user;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +46,6 @@ class CertificationBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 10);
     private static final int CYCLES_PER_CLIENT = Integer.getInteger("bench.cycles", 5);
     private static final int QUERIES = Integer.getInteger("bench.queries", 500);
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-demo";
 
     private final List<String> report = new ArrayList<>();
 
@@ -48,7 +54,7 @@ class CertificationBenchmark {
         if (!Boolean.getBoolean("bench.skipStartup")) {
             startupOnH2();
         }
-        String db = freshPostgresDatabase();
+        String db = freshPostgresDatabase("family_audit_bench");
         Map<String, String> env = Map.of("DB_URL", db, "DB_USER", System.getenv().getOrDefault("DB_USER", "postgres"),
                 "DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
         try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres")) {
@@ -77,16 +83,6 @@ class CertificationBenchmark {
         }
     }
 
-    private static String freshPostgresDatabase() throws Exception {
-        String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String admin = server.substring(0, server.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS family_audit_bench");
-            c.createStatement().execute("CREATE DATABASE family_audit_bench");
-        }
-        return server.substring(0, server.lastIndexOf('/') + 1) + "family_audit_bench";
-    }
 
     /** 2,000 organisations, each with a certification at its first task, and standalone tasks up to 20,000. */
     private void seed(Http http, String database) throws Exception {
@@ -219,25 +215,6 @@ class CertificationBenchmark {
         throw new IllegalStateException("Certification " + id + " was not certified");
     }
 
-    private static void complete(Http http, long id, String user, String pw, String taskKey, Map<String, ?> values)
-            throws Exception {
-        JsonNode status = http.get(user, pw, "/api/certifications/" + id);
-        for (JsonNode t : status.path("openTasks")) {
-            if (t.path("taskKey").asText().equals(taskKey)) {
-                http.post(user, pw, "/api/tasks/" + t.path("id").asText() + "/completion", values, 200);
-                return;
-            }
-        }
-        throw new IllegalStateException("No open " + taskKey + " on certification " + id + ": " + status);
-    }
-
-    private static void user(Http http, String org, String id, String group) throws Exception {
-        http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", id, "firstName", "Utente", "lastName", id, "email", id + "@example.invalid"),
-                "credentials", Map.of("password", ApiDriver.PASSWORD)));
-        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/group/" + group + "/members/" + id, null);
-        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/tenant/" + org + "/user-members/" + id, null);
-    }
 
     interface Work {
         void run(int i) throws Exception;
@@ -264,10 +241,4 @@ class CertificationBenchmark {
         }
     }
 
-    private static double pct(List<Double> values, int percentile) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 }

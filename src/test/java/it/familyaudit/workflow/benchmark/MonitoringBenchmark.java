@@ -1,14 +1,19 @@
 package it.familyaudit.workflow.benchmark;
 
+import static it.familyaudit.workflow.benchmark.Bench.complete;
+import static it.familyaudit.workflow.benchmark.Bench.dbPassword;
+import static it.familyaudit.workflow.benchmark.Bench.dbUser;
+import static it.familyaudit.workflow.benchmark.Bench.freshPostgresDatabase;
+import static it.familyaudit.workflow.benchmark.Bench.mean;
+import static it.familyaudit.workflow.benchmark.Bench.pct;
+import static it.familyaudit.workflow.benchmark.Bench.user;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.MonitoringValues;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +45,7 @@ class MonitoringBenchmark {
 
     @Test
     void aMonitoringRoundOfAFortyActionPlan() throws Exception {
-        String db = freshPostgresDatabase();
+        String db = freshPostgresDatabase("family_audit_monitoring_bench");
         Map<String, String> env = Map.of("DB_URL", db, "DB_USER", dbUser(), "DB_PASSWORD", dbPassword());
         try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres",
                 "--family-audit.monitoring.lead-time=P400D")) {
@@ -213,43 +218,9 @@ class MonitoringBenchmark {
         throw new IllegalStateException("No open " + taskKey + " on certification " + id);
     }
 
-    private static void complete(Http http, long id, String user, String pw, String taskKey, Map<String, ?> values)
-            throws Exception {
-        JsonNode status = http.get(user, pw, "/api/certifications/" + id);
-        for (JsonNode t : status.path("openTasks")) {
-            if (t.path("taskKey").asText().equals(taskKey)) {
-                http.post(user, pw, "/api/tasks/" + t.path("id").asText() + "/completion", values, 200);
-                return;
-            }
-        }
-        throw new IllegalStateException("No open " + taskKey + " on certification " + id + ": " + status);
-    }
 
-    private static void user(Http http, String org, String id, String group) throws Exception {
-        http.post("admin", "admin-demo", "/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", id, "firstName", "Utente", "lastName", id, "email", id + "@example.invalid"),
-                "credentials", Map.of("password", PW)));
-        http.put("admin", "admin-demo", "/engine-rest/group/" + group + "/members/" + id, null);
-        http.put("admin", "admin-demo", "/engine-rest/tenant/" + org + "/user-members/" + id, null);
-    }
 
-    private static String freshPostgresDatabase() throws Exception {
-        String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String base = server.substring(0, server.lastIndexOf('/') + 1);
-        try (Connection c = DriverManager.getConnection(base + "postgres", dbUser(), dbPassword())) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS family_audit_monitoring_bench");
-            c.createStatement().execute("CREATE DATABASE family_audit_monitoring_bench");
-        }
-        return base + "family_audit_monitoring_bench";
-    }
 
-    private static String dbUser() {
-        return System.getenv().getOrDefault("DB_USER", "postgres");
-    }
-
-    private static String dbPassword() {
-        return System.getenv().getOrDefault("DB_PASSWORD", "");
-    }
 
     private static double since(long t) {
         return (System.nanoTime() - t) / 1e6;
@@ -263,14 +234,5 @@ class MonitoringBenchmark {
         return s;
     }
 
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(d -> d).average().orElse(0);
-    }
 
-    private static double pct(List<Double> values, int percentile) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 }

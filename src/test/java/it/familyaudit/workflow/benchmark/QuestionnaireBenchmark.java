@@ -1,5 +1,9 @@
 package it.familyaudit.workflow.benchmark;
 
+import static it.familyaudit.workflow.benchmark.Bench.complete;
+import static it.familyaudit.workflow.benchmark.Bench.freshPostgresDatabase;
+import static it.familyaudit.workflow.benchmark.Bench.pct;
+import static it.familyaudit.workflow.benchmark.Bench.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,14 +55,12 @@ class QuestionnaireBenchmark {
     /** Answers sent first by one browser to warm the application up; part of the 5,000, not of the timing. */
     private static final int WARM_UP = Math.min(200, ANSWERS / 10);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-demo";
 
     private final List<String> report = new ArrayList<>();
 
     @Test
     void measureTheQuestionnaireTargets() throws Exception {
-        String db = freshPostgresDatabase();
+        String db = freshPostgresDatabase("family_audit_qbench");
         Map<String, String> env = Map.of("DB_URL", db, "DB_USER", System.getenv().getOrDefault("DB_USER", "postgres"),
                 "DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
         try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres")) {
@@ -300,45 +300,10 @@ class QuestionnaireBenchmark {
         }
     }
 
-    private static void complete(Http http, long id, String user, String pw, String taskKey, Map<String, ?> values)
-            throws Exception {
-        JsonNode status = http.get(user, pw, "/api/certifications/" + id);
-        for (JsonNode t : status.path("openTasks")) {
-            if (t.path("taskKey").asText().equals(taskKey)) {
-                http.post(user, pw, "/api/tasks/" + t.path("id").asText() + "/completion", values, 200);
-                return;
-            }
-        }
-        throw new IllegalStateException("No open " + taskKey + " on certification " + id + ": " + status);
-    }
 
-    private static void user(Http http, String org, String id, String group) throws Exception {
-        http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", id, "firstName", "Utente", "lastName", id, "email", id + "@example.invalid"),
-                "credentials", Map.of("password", ApiDriver.PASSWORD)));
-        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/group/" + group + "/members/" + id, null);
-        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/tenant/" + org + "/user-members/" + id, null);
-    }
-
-    private static String freshPostgresDatabase() throws Exception {
-        String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String admin = server.substring(0, server.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS family_audit_qbench");
-            c.createStatement().execute("CREATE DATABASE family_audit_qbench");
-        }
-        return server.substring(0, server.lastIndexOf('/') + 1) + "family_audit_qbench";
-    }
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static double pct(List<Double> values, int percentile) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 }
