@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.certificate;
 
+import it.familyaudit.workflow.document.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +87,7 @@ final class CertificatePdf {
 
     private static void centered(PDPageContentStream s, PDType1Font font, float size, float width, float y, String text)
             throws IOException {
-        text = printable(font, text);
+        text = PdfText.printableLine(font, text);
         float textWidth = font.getStringWidth(text) / 1000 * size;
         s.beginText();
         s.setFont(font, size);
@@ -95,28 +96,13 @@ final class CertificatePdf {
         s.endText();
     }
 
-    /** The standard fonts know Western European letters only; anything else would stop the drawing. */
-    private static String printable(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
     private static void line(PDPageContentStream s, float x, float y, String label, String value) throws IOException {
         s.beginText();
         s.setFont(REGULAR, 12);
         s.newLineAtOffset(x, y);
         s.showText(label + " ");
         s.setFont(BOLD, 12);
-        s.showText(printable(BOLD, value));
+        s.showText(PdfText.printableLine(BOLD, value));
         s.endText();
     }
 }

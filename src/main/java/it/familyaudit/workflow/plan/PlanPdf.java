@@ -1,23 +1,20 @@
 package it.familyaudit.workflow.plan;
 
+import it.familyaudit.workflow.document.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -58,7 +55,7 @@ public final class PlanPdf {
         PlanVersion v = input.version();
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(Pages.printable(REGULAR, "Piano aziendale Family Audit - " + input.organizationName()
+            info.setTitle(PdfText.printable(REGULAR, "Piano aziendale Family Audit - " + input.organizationName()
                     + " - versione " + v.versionNo()));
             info.setSubject("Family Audit action plan");
             info.setCreator("Family Audit Workflow");
@@ -169,7 +166,7 @@ public final class PlanPdf {
 
     private static void footers(PDDocument document, Input input) throws IOException {
         int count = document.getNumberOfPages();
-        String left = Pages.printable(REGULAR, input.organizationName() + " - Piano aziendale, versione "
+        String left = PdfText.printable(REGULAR, input.organizationName() + " - Piano aziendale, versione "
                 + input.version().versionNo());
         for (int i = 0; i < count; i++) {
             PDPage page = document.getPage(i);
@@ -217,8 +214,6 @@ public final class PlanPdf {
 
     /** The pages as they fill up: text wrapped to the width, a new page when the current one is full. */
     private static final class Pages implements AutoCloseable {
-
-        private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
         private final PDDocument document;
         private PDPageContentStream stream;
@@ -304,7 +299,7 @@ public final class PlanPdf {
         /** The text's lines, each broken at spaces to fit {@code width}; a word too long for a line is cut. */
         static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
             List<String> lines = new ArrayList<>();
-            for (String paragraph : printable(font, text).split("\n", -1)) {
+            for (String paragraph : PdfText.printable(font, text).split("\n", -1)) {
                 StringBuilder line = new StringBuilder();
                 for (String word : paragraph.split(" ")) {
                     String candidate = line.isEmpty() ? word : line + " " + word;
@@ -353,65 +348,6 @@ public final class PlanPdf {
 
         private static float width(PDType1Font font, float size, String text) throws IOException {
             return font.getStringWidth(text) / 1000 * size;
-        }
-
-        /**
-         * What the font can draw: line breaks as {@code \n}, tabs and other control characters as spaces, letters
-         * outside WinAnsi without their accents where that gives one, "?" otherwise. The three Helvetica faces
-         * share one encoding, so one answer per character serves them all.
-         */
-        static String printable(PDType1Font font, String text) {
-            String normal = text.replace("\r\n", "\n").replace('\r', '\n');
-            StringBuilder out = new StringBuilder(normal.length());
-            normal.codePoints().forEach(cp -> {
-                if (cp == '\n') {
-                    out.append('\n');
-                } else if (cp < 0x20 || cp == 0x7F || Character.isWhitespace(cp)) {
-                    out.append(' ');
-                } else {
-                    String glyph = PRINTABLE.get(cp);
-                    if (glyph == null) {
-                        glyph = glyph(font, cp);
-                        if (PRINTABLE.size() < 4096) {
-                            PRINTABLE.put(cp, glyph);
-                        }
-                    }
-                    out.append(glyph);
-                }
-            });
-            return out.toString();
-        }
-
-        private static String glyph(PDType1Font font, int cp) {
-            String ch = new String(Character.toChars(cp));
-            if (encodable(font, ch)) {
-                return ch;
-            }
-            String base = Normalizer.normalize(ch, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-            if (!base.isEmpty() && !base.equals(ch) && encodable(font, base)) {
-                return base;
-            }
-            return REPLACEMENTS.getOrDefault(cp, "?");
-        }
-
-        private static boolean encodable(PDType1Font font, String text) {
-            try {
-                font.encode(text);
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        }
-
-        /** Signs and letters with no accent to drop that WinAnsi lacks, and what stands in for them. */
-        private static final Map<Integer, String> REPLACEMENTS = new HashMap<>();
-
-        static {
-            String[] pairs = {"≥", ">=", "≤", "<=", "→", "->", "←", "<-", "≠", "!=", "✓", "v", "−", "-", "‐", "-",
-                    "Ł", "L", "ł", "l", "Đ", "D", "đ", "d"};
-            for (int i = 0; i < pairs.length; i += 2) {
-                REPLACEMENTS.put(pairs[i].codePointAt(0), pairs[i + 1]);
-            }
         }
 
         @Override

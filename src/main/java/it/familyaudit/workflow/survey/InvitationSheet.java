@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.survey;
 
+import it.familyaudit.workflow.document.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -127,7 +128,7 @@ final class InvitationSheet {
     }
 
     private static Line line(PDType1Font font, float size, float below, String text, float maxWidth) throws IOException {
-        String shown = printable(font, text);
+        String shown = PdfText.printableLine(font, text);
         while (shown.length() > 1 && font.getStringWidth(shown) / 1000 * size > maxWidth) {
             shown = shown.substring(0, shown.length() - 2) + "…";
         }
@@ -144,18 +145,4 @@ final class InvitationSheet {
         return at;
     }
 
-    /** The standard fonts know Western European letters only; anything else would stop the drawing. */
-    private static String printable(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.benchmark;
 
+import static it.familyaudit.workflow.benchmark.Bench.ADMIN;
+import static it.familyaudit.workflow.benchmark.Bench.ADMIN_PASSWORD;
 import static it.familyaudit.workflow.benchmark.Bench.complete;
 import static it.familyaudit.workflow.benchmark.Bench.dbPassword;
 import static it.familyaudit.workflow.benchmark.Bench.dbUser;
@@ -83,7 +85,7 @@ class MonitoringBenchmark {
     /** The five calls of a round, in milliseconds each; the round must be open. */
     private static double[] round(Http http, long id, String org) throws Exception {
         String ref = "ref-" + org;
-        String compile = waitForTask(http, id, ref, "CompileMonitoringReportTask");
+        String compile = openRound(http, id, org, ref, "CompileMonitoringReportTask");
         double[] ms = new double[STEPS.length];
         long t = System.nanoTime();
         JsonNode form = http.get(ref, PW, "/api/tasks/" + compile);
@@ -194,18 +196,24 @@ class MonitoringBenchmark {
         return Map.of("title", "Piano di prova", "fieldsMandatory", true, "fields", fields, "actions", actions);
     }
 
-    /** The job executor opens the round shortly after the certificate: waits for the report task. */
-    private static String waitForTask(Http http, long id, String user, String taskKey) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
+    /**
+     * The round's opening timer is due at once (the lead time is longer than a year): rather than wait for the
+     * job executor, the organisation's due jobs are run through /engine-rest, outside the measured round. A job
+     * the executor took first answers an error here and is simply done by it.
+     */
+    private static String openRound(Http http, long id, String org, String user, String taskKey) throws Exception {
+        for (int attempt = 0; attempt < 1000; attempt++) {
             for (JsonNode t : http.get(user, PW, "/api/certifications/" + id).path("openTasks")) {
                 if (t.path("taskKey").asText().equals(taskKey)) {
                     return t.path("id").asText();
                 }
             }
-            Thread.sleep(200); // the job executor's own pace, outside the measured round
+            for (JsonNode job : http.get(ADMIN, ADMIN_PASSWORD, "/engine-rest/job?executable=true&tenantIdIn=" + org)) {
+                http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/job/" + job.path("id").asText() + "/execute", null,
+                        204, 404, 500);
+            }
         }
-        throw new IllegalStateException("The round of certification " + id + " did not open within 60 s");
+        throw new IllegalStateException("The round of certification " + id + " did not open");
     }
 
     private static String taskOf(Http http, long id, String user, String taskKey) throws Exception {
