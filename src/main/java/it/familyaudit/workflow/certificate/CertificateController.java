@@ -47,7 +47,7 @@ class CertificateController {
         String organization = organizations.findById(c.organizationId()).orElseThrow().name();
         byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(organization, certificate.number(),
                 certificate.issueDate(), certificate.verificationCode(), c.cycleNo(), c.scope(),
-                CertificateIssuer.EXECUTIVE.equals(kind)));
+                CertificateIssuer.EXECUTIVE.equals(kind), certificate.status()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

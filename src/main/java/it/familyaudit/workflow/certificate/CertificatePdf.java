@@ -31,9 +31,21 @@ final class CertificatePdf {
     private CertificatePdf() {
     }
 
-    /** @param executive the Family Audit Executive (plan carried out) rather than the Family Audit certificate */
+    /**
+     * @param executive the Family Audit Executive (plan carried out) rather than the Family Audit certificate
+     * @param status    as in the register: {@code VALID}, {@code REVOKED} or {@code WITHDRAWN}
+     */
     record Content(String organizationName, String number, LocalDate issueDate, String verificationCode, int cycleNo,
-                   String scope, boolean executive) {
+                   String scope, boolean executive, String status) {
+
+        /** What a certificate that no longer holds says across its face, so no copy passes for a valid one. */
+        String notValid() {
+            return switch (status) {
+                case "REVOKED" -> "CERTIFICATO REVOCATO / CERTIFICATE REVOKED";
+                case "WITHDRAWN" -> "NON PIÙ VALIDO: CERTIFICAZIONE RITIRATA / NO LONGER VALID: WITHDRAWN";
+                default -> null;
+            };
+        }
     }
 
     static byte[] render(Content c) {
@@ -41,7 +53,8 @@ final class CertificatePdf {
             PDDocumentInformation info = document.getDocumentInformation();
             String title = c.executive() ? "Certificato Family Audit Executive" : "Certificato Family Audit";
             info.setTitle(title + " " + c.number());
-            info.setSubject(c.executive() ? "Family Audit Executive certificate" : "Family Audit certificate");
+            info.setSubject((c.executive() ? "Family Audit Executive certificate" : "Family Audit certificate")
+                    + (c.notValid() == null ? "" : " - " + c.status()));
             info.setCreator("Family Audit Workflow");
             info.setCreationDate(GregorianCalendar.from(c.issueDate().atStartOfDay(ZoneId.of("Europe/Rome"))));
             PDPage page = new PDPage(PDRectangle.A4);
@@ -54,6 +67,11 @@ final class CertificatePdf {
                 centered(s, BOLD, c.executive() ? 26 : 30, width, 720, title);
                 centered(s, ITALIC, 13, width, 696,
                         c.executive() ? "Family Audit Executive certificate" : "Family Audit certificate");
+                if (c.notValid() != null) {
+                    s.setNonStrokingColor(0.75f, 0f, 0f);
+                    centered(s, BOLD, 16, width, 664, c.notValid());
+                    s.setNonStrokingColor(0f, 0f, 0f);
+                }
                 centered(s, REGULAR, 14, width, 640, "Si attesta che / This is to certify that");
                 centered(s, BOLD, 20, width, 605, c.organizationName());
                 if (c.executive()) {

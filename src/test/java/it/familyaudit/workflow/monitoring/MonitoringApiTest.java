@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -265,6 +268,7 @@ class MonitoringApiTest extends ApiTestBase {
         driver.completeOk(driver.referent, MonitoringProcess.COMPLETE_CORRECTIVE_MEASURES, taken);
         driver.completeOk("evaluator", MonitoringProcess.AUDIT_REPORT, MonitoringValues.audit("propose-revocation"));
         assertThat(monitoring.round(id).actionsDone()).isEqualTo(1);
+        assertThat(certificateText(id)).doesNotContain("REVOCATO");
         driver.completeOk("council", MonitoringProcess.DECIDE, MonitoringValues.decision("revoke"));
 
         // The certificate is revoked in the register, and the cycle ends as revoked
@@ -272,6 +276,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertThat(status.path("status").asText()).isEqualTo("REVOKED");
         assertThat(status.path("phase").asText()).isEqualTo("REVOKED");
         assertThat(status.path("certificate").path("status").asText()).isEqualTo("REVOKED");
+        assertThat(certificateText(id)).contains("CERTIFICATO REVOCATO / CERTIFICATE REVOKED");
         assertThat(status.path("openTasks")).isEmpty();
         List<String> actions = driver.ok(driver.referent, "GET", "/api/certifications/" + id + "/audit", null)
                 .findValuesAsText("action");
@@ -421,5 +426,14 @@ class MonitoringApiTest extends ApiTestBase {
             }
         }
         return ids;
+    }
+
+    /** The certificate's PDF as the organisation downloads it, as text. */
+    private String certificateText(long id) throws Exception {
+        byte[] pdf = driver.call(driver.referent, "GET", "/api/certifications/" + id + "/certificate.pdf", null)
+                .getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }
