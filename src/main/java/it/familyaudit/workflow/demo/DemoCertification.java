@@ -9,6 +9,7 @@ import it.familyaudit.workflow.plan.PlanCsv;
 import it.familyaudit.workflow.plan.PlanFormat;
 import it.familyaudit.workflow.plan.PlanImport;
 import it.familyaudit.workflow.plan.PlanService;
+import it.familyaudit.workflow.plan.PlanView;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.survey.QuestionnaireService;
 import it.familyaudit.workflow.tasks.Inbox;
@@ -75,7 +76,6 @@ class DemoCertification {
             if (hasCertification(organization)) {
                 return Optional.empty();
             }
-            PlanImport plan = seedPlan();
             String today = EngineTime.today().toString();
             long id = certifications.start(as("referent"), CycleKind.CERTIFICATION).id();
             complete("referent", organization, CertificationProcess.SUBMIT_APPLICATION, Map.of(
@@ -110,10 +110,10 @@ class DemoCertification {
                     "employeesInvited", 250, "invitationMode", "codes"));
             questionnaires.closeEarly(as("referent"), id, null);
             // Through the import endpoint's own path: the same parser, rules and guarded draft.
-            planService.importDraft(as(DRAFTED_BY), id, PlanFormat.CSV, seedPlanFile());
+            PlanView plan = planService.importDraft(as(DRAFTED_BY), id, PlanFormat.CSV, seedPlanFile());
             log.info("Demo: certificazione {} di {} al passo «Redigere il piano aziendale», bozza con {} campi e {} azioni "
-                    + "dal piano di Capannori", id, organization, plan.content().fields().size(),
-                    plan.content().actions().size());
+                    + "dal piano di Capannori", id, organization, plan.fields().size(),
+                    plan.actions().size());
             return Optional.of(id);
         });
     }
