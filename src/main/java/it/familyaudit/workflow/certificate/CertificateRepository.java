@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The register of certificates and the yearly counter behind their numbers. */
 @Repository
@@ -18,9 +22,13 @@ public class CertificateRepository {
             SELECT id, certification_id, kind, number, issue_date, verification_code, status FROM fa_certificate""";
 
     private final JdbcClient db;
+    /** A savepoint inside the issuing transaction: a failed insert must not abort the issue. */
+    private final TransactionTemplate firstOfTheYear;
 
-    CertificateRepository(JdbcClient db) {
+    CertificateRepository(JdbcClient db, PlatformTransactionManager transactions) {
         this.db = db;
+        this.firstOfTheYear = new TransactionTemplate(transactions);
+        this.firstOfTheYear.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<Certificate> find(long certificationId, String kind) {
@@ -54,19 +62,29 @@ public class CertificateRepository {
     }
 
     /**
-     * The next number of the year. The row lock taken by the UPDATE serialises concurrent issues;
-     * the first issue of a year inserts the row, and a concurrent first insert fails on the key and
-     * is retried by the job executor.
+     * The next number of the year, without gaps. The row lock taken by the UPDATE serialises
+     * concurrent issues until they commit. The year's first issue makes the row; when two first
+     * issues meet, the later insert waits for the earlier one's commit and then fails on the key:
+     * it is undone alone, back to a savepoint, and the issue counts on the row the other made.
      */
     int nextNumber(int year) {
-        int updated = db.sql("UPDATE fa_certificate_counter SET last_value = last_value + 1 WHERE counter_year = :year")
-                .param("year", year).update();
-        if (updated == 0) {
-            db.sql("INSERT INTO fa_certificate_counter (counter_year, last_value) VALUES (:year, 1)").param("year", year).update();
-            return 1;
+        if (increment(year) == 0) {
+            try {
+                firstOfTheYear.executeWithoutResult(tx -> db.sql(
+                                "INSERT INTO fa_certificate_counter (counter_year, last_value) VALUES (:year, 0)")
+                        .param("year", year).update());
+            } catch (DuplicateKeyException madeByAConcurrentIssue) {
+                // the row is there now: count on it
+            }
+            increment(year);
         }
         return db.sql("SELECT last_value FROM fa_certificate_counter WHERE counter_year = :year")
                 .param("year", year).query(Integer.class).single();
+    }
+
+    private int increment(int year) {
+        return db.sql("UPDATE fa_certificate_counter SET last_value = last_value + 1 WHERE counter_year = :year")
+                .param("year", year).update();
     }
 
     void insert(long certificationId, String kind, String number, LocalDate issueDate, String verificationCode) {
