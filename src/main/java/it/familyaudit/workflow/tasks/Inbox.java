@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +44,7 @@ public class Inbox {
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final RepositoryService repository;
     private final FormService formService;
     private final FormRegistry forms;
     private final TaskSteps steps;
@@ -51,12 +55,13 @@ public class Inbox {
     private final TaskAlerts alerts;
     private final ObjectMapper json;
 
-    Inbox(TaskService tasks, HistoryService history, FormService formService, FormRegistry forms, TaskSteps steps,
-          TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users, CheckedTaskCompletion completion,
-          TaskAlerts alerts, ObjectMapper json) {
+    Inbox(TaskService tasks, HistoryService history, RepositoryService repository, FormService formService,
+          FormRegistry forms, TaskSteps steps, TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users,
+          CheckedTaskCompletion completion, TaskAlerts alerts, ObjectMapper json) {
         this.alerts = alerts;
         this.tasks = tasks;
         this.history = history;
+        this.repository = repository;
         this.formService = formService;
         this.forms = forms;
         this.steps = steps;
@@ -111,7 +116,7 @@ public class Inbox {
     @Transactional(readOnly = true)
     public TaskView.Detail get(CurrentUser user, String taskId) {
         Task task = accessible(user, taskId);
-        FormSchema schema = forms.get(formId(task));
+        FormSchema schema = form(task);
         VariableMap variables = formService.getTaskFormVariables(taskId);
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormField field : schema.fields()) {
@@ -136,7 +141,7 @@ public class Inbox {
     @Transactional
     public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
         Task task = accessible(user, taskId);
-        FormSchema schema = forms.get(formId(task));
+        FormSchema schema = form(task);
         List<FieldError> unknown = submitted.keySet().stream()
                 .filter(key -> schema.field(key).isEmpty())
                 .sorted()
@@ -154,7 +159,10 @@ public class Inbox {
                 return null;
             }));
         } catch (ProcessEngineException e) {
-            if (openTasks.byId(taskId).isEmpty() && !(e instanceof FormValidationException)) {
+            // Someone else may have completed it meanwhile. A failed statement, though, leaves a
+            // PostgreSQL transaction unable to look: that failure is reported as it is.
+            if (!(e instanceof FormValidationException) && !(e instanceof ProcessEnginePersistenceException)
+                    && openTasks.byId(taskId).isEmpty()) {
                 throw alreadyCompleted();
             }
             throw e;
@@ -218,8 +226,25 @@ public class Inbox {
         return out;
     }
 
+    /** The task's form; a task without one (created by hand in Tasklist) is not for our API: 409. */
+    private FormSchema form(Task task) {
+        String formId = formId(task);
+        if (formId == null) {
+            throw ApiException.conflict("Questa attività non ha un modulo: si completa in Tasklist"
+                    + " / This task has no form: complete it in Tasklist");
+        }
+        return forms.get(formId);
+    }
+
     private String formId(Task task) {
-        return forms.formOfTask(task.getTaskDefinitionKey()).orElse(null);
+        Optional<String> known = forms.formOfTask(task.getTaskDefinitionKey());
+        if (known.isEmpty() && task.getProcessDefinitionId() != null) {
+            // After a restart the engine parses a deployed model when it first needs it, and parsing
+            // is what tells the registry the forms of its tasks: have it parsed now.
+            repository.getProcessDefinition(task.getProcessDefinitionId());
+            known = forms.formOfTask(task.getTaskDefinitionKey());
+        }
+        return known.orElse(null);
     }
 
     private static Instant instant(Date date) {

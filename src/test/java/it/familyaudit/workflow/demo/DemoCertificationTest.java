@@ -10,7 +10,12 @@ import it.familyaudit.workflow.plan.PlanField;
 import it.familyaudit.workflow.plan.PlanImport;
 import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.plan.PlanVersion;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.tasks.Inbox;
+import it.familyaudit.workflow.tasks.TaskView;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
@@ -119,6 +124,14 @@ class DemoCertificationTest {
             assertThat(certifications(db)).containsExactly(certification);
             assertThat(again.getBean(PlanRepository.class).versions(certification)).extracting(PlanVersion::id)
                     .containsExactly(draftId);
+            // Nothing has made the restarted engine parse the model yet: the task still finds its form.
+            String drafting = again.getBean(TaskService.class).createTaskQuery().tenantIdIn(DemoData.ORGANIZATION)
+                    .singleResult().getId();
+            CurrentUser workingGroup = new CurrentUser("working-group", Set.of(Roles.WORKING_GROUP),
+                    Set.of(DemoData.ORGANIZATION));
+            TaskView.Detail detail = again.getBean(Inbox.class).get(workingGroup, drafting);
+            assertThat(detail.task().formId()).isEqualTo("draft-plan");
+            assertThat(detail.formSchema().path("id").asText()).isEqualTo("draft-plan");
         }
     }
 
