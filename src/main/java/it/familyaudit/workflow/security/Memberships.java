@@ -30,7 +30,10 @@ class Memberships {
 
     /**
      * The agency and the council act in every organisation: their groups belong to every tenant,
-     * and listing thousands of tenants on each call would cost more than the rest of it.
+     * and listing thousands of tenants on each call would cost more than the rest of it. Their
+     * exclusion is stated on both sides of the join: the tenant side's statistics then tell
+     * PostgreSQL that few rows remain, and it looks them up by index instead of reading every
+     * tenant membership (a millisecond a call with 2,000 organisations).
      */
     CurrentUser of(String userId) {
         List<String[]> rows = jdbc.sql("""
@@ -39,7 +42,8 @@ class Memberships {
                         SELECT 'T', TENANT_ID_ FROM %2$s WHERE USER_ID_ = :user
                         UNION ALL
                         SELECT 'T', t.TENANT_ID_ FROM %2$s t JOIN %1$s m ON m.GROUP_ID_ = t.GROUP_ID_
-                        WHERE m.USER_ID_ = :user AND m.GROUP_ID_ NOT IN (:everyOrganisation)"""
+                        WHERE m.USER_ID_ = :user AND m.GROUP_ID_ NOT IN (:everyOrganisation)
+                        AND t.GROUP_ID_ NOT IN (:everyOrganisation)"""
                         .formatted(groupMembers, tenantMembers))
                 .param("user", userId)
                 .param("everyOrganisation", List.copyOf(Roles.AGENCY_ROLES))
