@@ -14,9 +14,11 @@ final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux we run on
 
-    record Reading(double app, double postgres, double machineBusy) {
+    /** CPU seconds of the application, PostgreSQL, this JVM (the load generator) and the whole machine. */
+    record Reading(double app, double postgres, double client, double machineBusy) {
         Reading minus(Reading before) {
-            return new Reading(app - before.app, postgres - before.postgres, machineBusy - before.machineBusy);
+            return new Reading(app - before.app, postgres - before.postgres, client - before.client,
+                    machineBusy - before.machineBusy);
         }
     }
 
@@ -45,7 +47,7 @@ final class CpuMeter {
         double busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
                 + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
         return new Reading(ticks(Path.of("/proc", Long.toString(appPid))) / TICKS_PER_SECOND,
-                postgres / TICKS_PER_SECOND, busy / TICKS_PER_SECOND);
+                postgres / TICKS_PER_SECOND, ticks(Path.of("/proc/self")) / TICKS_PER_SECOND, busy / TICKS_PER_SECOND);
     }
 
     /** utime + stime of a process and its reaped children (PostgreSQL backends come and go). */
