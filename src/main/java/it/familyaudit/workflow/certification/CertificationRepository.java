@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.certification;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.engine.EngineTime;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -40,6 +42,13 @@ public class CertificationRepository {
     private static final RowMapper<Certification> ROW = CertificationRepository::map;
 
     private final JdbcClient db;
+    /**
+     * Which certification a process instance works for never changes once it is written, and every
+     * task created or completed asks it: the answers found are kept (never an absence, which a later
+     * link may fill). An entry left by a rolled-back start names a process instance that no one will
+     * ever ask about again.
+     */
+    private final Cache<String, Long> certificationOfProcess = Caffeine.newBuilder().maximumSize(10_000).build();
 
     CertificationRepository(JdbcClient db) {
         this.db = db;
@@ -72,11 +81,17 @@ public class CertificationRepository {
      * yearly monitoring round).
      */
     public Optional<Long> certificationOfProcess(String processInstanceId) {
-        return db.sql("""
+        Long known = certificationOfProcess.getIfPresent(processInstanceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> found = db.sql("""
                 SELECT id FROM fa_certification WHERE process_instance_id = :pi
                 UNION ALL
                 SELECT certification_id FROM fa_certification_process WHERE process_instance_id = :pi
                 """).param("pi", processInstanceId).query(Long.class).list().stream().findFirst();
+        found.ifPresent(id -> certificationOfProcess.put(processInstanceId, id));
+        return found;
     }
 
     /** Records that a process instance works for the certification; doing it twice is harmless. */

@@ -82,26 +82,38 @@ public class CertificationService {
 
     @Transactional(readOnly = true)
     public CertificationView get(CurrentUser user, long id) {
-        return view(visible(user, id));
+        Certification c = find(id);
+        Organization o = organization(c.organizationId());
+        mustSee(user, c, o);
+        return view(c, o);
     }
 
     /** The certification if this user may see it; 404 otherwise, so that others' ids reveal nothing. */
     public Certification visible(CurrentUser user, long id) {
-        Certification c = certifications.findById(id).orElseThrow(() -> ApiException.notFound("Certificazione"));
-        if (user.seesAllOrganisations()) {
-            return c;
+        Certification c = find(id);
+        if (!user.seesAllOrganisations()) {
+            mustSee(user, c, organization(c.organizationId()));
         }
-        String code = organizations.findById(c.organizationId()).orElseThrow().code();
-        boolean own = user.hasAny(Roles.ORGANISATION_ROLES) && user.tenants().contains(code);
+        return c;
+    }
+
+    private Certification find(long id) {
+        return certifications.findById(id).orElseThrow(() -> ApiException.notFound("Certificazione"));
+    }
+
+    private static void mustSee(CurrentUser user, Certification c, Organization o) {
+        if (user.seesAllOrganisations()) {
+            return;
+        }
+        boolean own = user.hasAny(Roles.ORGANISATION_ROLES) && user.tenants().contains(o.code());
         // A professional sees a certification that names them only while their access to the
         // organisation lasts: it ends with the cycles that assign them.
-        boolean assigned = user.tenants().contains(code)
+        boolean assigned = user.tenants().contains(o.code())
                 && (user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId())
                     || user.has(Roles.EVALUATOR) && user.id().equals(c.evaluatorUserId()));
         if (!own && !assigned) {
             throw ApiException.notFound("Certificazione");
         }
-        return c;
     }
 
     /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */
@@ -132,6 +144,10 @@ public class CertificationService {
     }
 
     private CertificationView view(Certification c) {
+        return view(c, organization(c.organizationId()));
+    }
+
+    private CertificationView view(Certification c, Organization o) {
         // The cycle's own tasks and those of the processes working for it (the yearly monitoring).
         List<Task> tasks = certifications.processInstances(c).stream().flatMap(pi -> openTasks.ofProcessInstance(pi).stream())
                 .toList();
@@ -141,8 +157,7 @@ public class CertificationService {
                         groups.getOrDefault(t.getId(), List.of()), t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
-        return build(c, organization(c.organizationId()), certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()),
-                open, timeline.of(c.id()));
+        return build(c, o, certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()), open, timeline.of(c.id()));
     }
 
     private Organization organization(long id) {
