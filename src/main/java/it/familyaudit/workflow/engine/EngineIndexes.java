@@ -3,7 +3,8 @@ package it.familyaudit.workflow.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,22 +13,39 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes the engine's own schema lacks for the way we use it. Completing a task makes the engine
- * look for the task's subtasks by {@code PARENT_TASK_ID_}, which Camunda does not index: with
- * 20,000 open tasks each completion read the whole task table. The engine creates its tables when
- * it is built, after Flyway has run, so the index is added here, once, on H2 and PostgreSQL alike.
+ * Indexes the engine's own schema lacks for the way we use it, made once when the engine starts:
+ * the engine creates its tables when it is built, after Flyway has run. Besides those declared by
+ * other features ({@link EngineIndex} beans), one is the engine's own need: completing a task
+ * makes it look for the task's subtasks by {@code PARENT_TASK_ID_}, which Camunda does not index,
+ * so with 20,000 open tasks each completion read the whole task table.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
+    private static final EngineIndex SUBTASKS = new EngineIndex("FA_IDX_TASK_PARENT", TaskEntity.class,
+            "(PARENT_TASK_ID_)", false);
+
+    private final List<EngineIndex> indexes = new ArrayList<>();
+
+    EngineIndexes(List<EngineIndex> declared) {
+        indexes.add(SUBTASKS);
+        indexes.addAll(declared);
+    }
+
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
-        String tasks = engine.getManagementService().getTableName(TaskEntity.class);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX IF NOT EXISTS FA_IDX_TASK_PARENT ON " + tasks + " (PARENT_TASK_ID_)");
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        boolean postgres = "postgres".equals(configuration.getDatabaseType());
+        try (Connection connection = configuration.getDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (EngineIndex index : indexes) {
+                if (!index.postgresOnly() || postgres) {
+                    statement.execute("CREATE INDEX IF NOT EXISTS " + index.name() + " ON "
+                            + engine.getManagementService().getTableName(index.entity()) + " " + index.definition());
+                }
+            }
         } catch (SQLException e) {
-            throw new ProcessEngineException("Cannot index the engine's task table", e);
+            throw new ProcessEngineException("Cannot index the engine's tables", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package it.familyaudit.workflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.engine.EngineIndex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -67,6 +68,12 @@ class SecurityConfig {
             <p lang="en">The form was not recognised (perhaps it was opened from another page, or cookies are off):
             open the questionnaire link again and retry.</p></main></body></html>
             """;
+
+    /** Who the caller is, read on every call ({@link Memberships}), needs this index on the engine's tenant memberships. */
+    @Bean
+    static EngineIndex roleTenantsIndex() {
+        return Memberships.ROLE_TENANTS;
+    }
 
     @Bean
     @Order(1)
