@@ -131,7 +131,7 @@ class TaskApiTest extends ApiTestBase {
     }
 
     @Test
-    void standaloneTasksOfTheOrganisationAppearAmongMyTasks() throws Exception {
+    void standaloneTasksOfTheOrganisationAppearAmongMyTasksAndAreLeftToTasklist() throws Exception {
         org.camunda.bpm.engine.task.Task standalone = tasks.newTask();
         standalone.setName("Verificare i documenti");
         standalone.setTenantId(driver.organization);
@@ -140,6 +140,14 @@ class TaskApiTest extends ApiTestBase {
         try {
             JsonNode mine = driver.ok(driver.referent, "GET", "/api/tasks", null).path("tasks");
             assertThat(mine).anySatisfy(t -> assertThat(t.path("id").asText()).isEqualTo(standalone.getId()));
+            // It has no form: it is done in Tasklist, and our API says so instead of failing.
+            for (String[] call : new String[][] {{"GET", ""}, {"POST", "/completion"}}) {
+                MvcResult result = driver.call(driver.referent, call[0], "/api/tasks/" + standalone.getId() + call[1],
+                        call[0].equals("POST") ? Map.of() : null);
+                assertThat(result.getResponse().getStatus()).as(call[0]).isEqualTo(409);
+                assertThat(json.readTree(result.getResponse().getContentAsByteArray()).path("detail").asText())
+                        .contains("Tasklist");
+            }
         } finally {
             tasks.deleteTask(standalone.getId(), true);
         }
