@@ -2,7 +2,7 @@ package it.familyaudit.workflow.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.familyaudit.workflow.engine.CheckedTaskCompletion;
+import it.familyaudit.workflow.engine.CheckedEngineCalls;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
@@ -51,13 +51,13 @@ public class Inbox {
     private final TaskCertifications certifications;
     private final OpenTasks openTasks;
     private final CurrentUsers users;
-    private final CheckedTaskCompletion completion;
+    private final CheckedEngineCalls completion;
     private final TaskAlerts alerts;
     private final ObjectMapper json;
 
     Inbox(TaskService tasks, HistoryService history, RepositoryService repository, FormService formService,
           FormRegistry forms, TaskSteps steps, TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users,
-          CheckedTaskCompletion completion, TaskAlerts alerts, ObjectMapper json) {
+          CheckedEngineCalls completion, TaskAlerts alerts, ObjectMapper json) {
         this.alerts = alerts;
         this.tasks = tasks;
         this.history = history;
@@ -155,7 +155,7 @@ public class Inbox {
         }
         try {
             users.asUser(user, task.getTenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
-                completion.complete(taskId);
+                completion.completeTask(taskId);
                 return null;
             }));
         } catch (ProcessEngineException e) {
