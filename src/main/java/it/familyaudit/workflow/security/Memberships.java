@@ -24,14 +24,16 @@ class Memberships {
      * A group's membership of a tenant, other than the agency's and the council's of every one. Those
      * are nearly all the group memberships, so without {@link #ROLE_TENANTS} PostgreSQL reads every
      * tenant membership on every call (a millisecond with a few hundred organisations); the query
-     * names the index's condition word for word, so that the planner may use it.
+     * states the index's condition, so that the planner may use it.
      */
-    private static final String ROLE_OF_SOME_ORGANISATIONS = "t.GROUP_ID_ NOT IN ("
-            + Roles.AGENCY_ROLES.stream().sorted().map(role -> "'" + role + "'").collect(Collectors.joining(", ")) + ")";
+    private static String ofSomeOrganisations(String groupColumn) {
+        return groupColumn + " NOT IN (" + Roles.AGENCY_ROLES.stream().sorted().map(role -> "'" + role + "'")
+                .collect(Collectors.joining(", ")) + ")";
+    }
 
     /** The index behind the lookup above: on PostgreSQL a partial one, holding only those few rows. */
     static final EngineIndex ROLE_TENANTS = new EngineIndex("FA_IDX_TENANT_MEMB_ROLE", TenantMembershipEntity.class,
-            "(GROUP_ID_) WHERE " + ROLE_OF_SOME_ORGANISATIONS.replace("t.", ""), true);
+            "(GROUP_ID_) WHERE " + ofSomeOrganisations("GROUP_ID_"), true);
 
     private final JdbcClient jdbc;
     private final String groupMembers;
@@ -55,7 +57,7 @@ class Memberships {
                         UNION ALL
                         SELECT 'T', t.TENANT_ID_ FROM %2$s t JOIN %1$s m ON m.GROUP_ID_ = t.GROUP_ID_
                         WHERE m.USER_ID_ = :user AND %3$s"""
-                        .formatted(groupMembers, tenantMembers, ROLE_OF_SOME_ORGANISATIONS))
+                        .formatted(groupMembers, tenantMembers, ofSomeOrganisations("t.GROUP_ID_")))
                 .param("user", userId)
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();

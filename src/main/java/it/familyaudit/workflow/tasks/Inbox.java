@@ -51,13 +51,13 @@ public class Inbox {
     private final TaskCertifications certifications;
     private final OpenTasks openTasks;
     private final CurrentUsers users;
-    private final CheckedEngineCalls completion;
+    private final CheckedEngineCalls engine;
     private final TaskAlerts alerts;
     private final ObjectMapper json;
 
     Inbox(TaskService tasks, HistoryService history, RepositoryService repository, FormService formService,
           FormRegistry forms, TaskSteps steps, TaskCertifications certifications, OpenTasks openTasks, CurrentUsers users,
-          CheckedEngineCalls completion, TaskAlerts alerts, ObjectMapper json) {
+          CheckedEngineCalls engine, TaskAlerts alerts, ObjectMapper json) {
         this.alerts = alerts;
         this.tasks = tasks;
         this.history = history;
@@ -68,7 +68,7 @@ public class Inbox {
         this.certifications = certifications;
         this.openTasks = openTasks;
         this.users = users;
-        this.completion = completion;
+        this.engine = engine;
         this.json = json;
     }
 
@@ -155,7 +155,7 @@ public class Inbox {
         }
         try {
             users.asUser(user, task.getTenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
-                completion.completeTask(taskId);
+                engine.completeTask(taskId);
                 return null;
             }));
         } catch (ProcessEngineException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,11 +23,16 @@ final class Bench {
     static String freshPostgresDatabase(String name) throws Exception {
         String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String base = server.substring(0, server.lastIndexOf('/') + 1);
-        try (Connection c = DriverManager.getConnection(base + "postgres", dbUser(), dbPassword())) {
+        try (Connection c = connect(base + "postgres")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
             c.createStatement().execute("CREATE DATABASE " + name);
         }
         return base + name;
+    }
+
+    /** A connection to {@code url} with the benchmark's database user. */
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, dbUser(), dbPassword());
     }
 
     static String dbUser() {

@@ -15,7 +15,6 @@ import it.familyaudit.workflow.support.ApiDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,8 +108,7 @@ class CertificationBenchmark {
                     Map.of("groupId", groups[i % groups.length], "type", "candidate"));
         });
         // A bulk load leaves the planner's statistics behind; autovacuum would catch up on a live server.
-        try (Connection c = DriverManager.getConnection(database, System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
+        try (Connection c = Bench.connect(database)) {
             c.createStatement().execute("ANALYZE");
         }
         JsonNode count = http.get(ADMIN, ADMIN_PASSWORD, "/engine-rest/task/count");

@@ -1,7 +1,6 @@
 package it.familyaudit.workflow.benchmark;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +25,7 @@ final class Statements {
     }
 
     static Statements startCounting(String database) throws SQLException {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
+        try (Connection c = Bench.connect(database); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
                 rs.next();
                 if (!rs.getString(1).contains("pg_stat_statements")) {
@@ -44,7 +43,7 @@ final class Statements {
             report.add("  statements: PostgreSQL does not load pg_stat_statements, not counted");
             return;
         }
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
+        try (Connection c = Bench.connect(database); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
                     SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements s
                     JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()""")) {
@@ -64,9 +63,5 @@ final class Statements {
                 }
             }
         }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(database, Bench.dbUser(), Bench.dbPassword());
     }
 }
