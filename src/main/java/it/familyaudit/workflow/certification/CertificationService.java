@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -154,13 +153,9 @@ public class CertificationService {
 
     private CertificationView view(Certification c, Organization o) {
         // The cycle's own tasks and those of the processes working for it (the yearly monitoring).
-        List<Task> tasks = certifications.processInstances(c).stream().flatMap(pi -> openTasks.ofProcessInstance(pi).stream())
-                .toList();
-        Map<String, List<String>> groups = openTasks.candidateGroups(tasks.stream().map(Task::getId).toList());
-        List<CertificationView.OpenTask> open = tasks.stream()
-                .map(t -> new CertificationView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                        groups.getOrDefault(t.getId(), List.of()), t.getCreateTime().toInstant(),
-                        t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+        List<CertificationView.OpenTask> open = openTasks.ofProcessInstances(certifications.processInstances(c)).stream()
+                .map(t -> new CertificationView.OpenTask(t.id(), t.taskKey(), t.name(), t.candidateGroups(), t.created(),
+                        t.due()))
                 .toList();
         return build(c, o, certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()), open, timeline.of(c.id()));
     }

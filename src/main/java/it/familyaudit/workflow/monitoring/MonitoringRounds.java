@@ -24,6 +24,7 @@ import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.plan.PlanVersion;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.OpenTasks;
+import it.familyaudit.workflow.tasks.OpenTasks.OpenTask;
 import it.familyaudit.workflow.tasks.TaskAlerts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +36,6 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -229,32 +229,31 @@ public class MonitoringRounds {
         MonitoringRound round = round(execution);
         Instant now = EngineTime.now();
         boolean escalated = false;
-        List<Task> open = openTasks.ofProcessInstance(execution.getProcessInstanceId()).stream()
-                .filter(t -> t.getDueDate() != null && t.getDueDate().toInstant().isBefore(now))
-                .filter(t -> !MonitoringProcess.HANDLE_ESCALATION.equals(t.getTaskDefinitionKey()))
+        List<OpenTask> open = openTasks.ofProcessInstance(execution.getProcessInstanceId()).stream()
+                .filter(t -> t.due() != null && t.due().isBefore(now))
+                .filter(t -> !MonitoringProcess.HANDLE_ESCALATION.equals(t.taskKey()))
                 .toList();
-        Map<String, List<String>> groups = openTasks.candidateGroups(open.stream().map(Task::getId).toList());
-        for (Task task : open) {
-            Instant due = task.getDueDate().toInstant();
-            String group = String.join(", ", groups.getOrDefault(task.getId(), List.of()));
-            String who = groups.getOrDefault(task.getId(), List.of()).stream().map(Roles::italianName)
+        for (OpenTask task : open) {
+            Instant due = task.due();
+            String group = String.join(", ", task.candidateGroups());
+            String who = task.candidateGroups().stream().map(Roles::italianName)
                     .reduce((a, b) -> a + ", " + b).orElse("nessun gruppo");
             LocalDate dueDay = LocalDate.ofInstant(due, EngineTime.ZONE);
-            if (alerts.raise(task.getId(), TaskAlerts.Kind.REMINDER, round.certificationId(), task.getTaskDefinitionKey(),
-                    task.getName(), group, due)) {
-                timeline.record(round.certificationId(), "TASK_REMINDER", "Promemoria a " + who + ": «" + task.getName()
+            if (alerts.raise(task.id(), TaskAlerts.Kind.REMINDER, round.certificationId(), task.taskKey(),
+                    task.name(), group, due)) {
+                timeline.record(round.certificationId(), "TASK_REMINDER", "Promemoria a " + who + ": «" + task.name()
                         + "» era da completare entro il " + dueDay);
                 audit.record(AuditAction.TASK_REMINDED, round.certificationId(), null,
-                        task.getTaskDefinitionKey() + " " + task.getId(), "scaduta il " + dueDay + ", gruppo " + group);
+                        task.taskKey() + " " + task.id(), "scaduta il " + dueDay + ", gruppo " + group);
             }
             Instant escalateAt = due.atZone(EngineTime.ZONE).plus(properties.monitoring().gracePeriod()).toInstant();
-            if (escalateAt.isBefore(now) && alerts.raise(task.getId(), TaskAlerts.Kind.ESCALATION,
-                    round.certificationId(), task.getTaskDefinitionKey(), task.getName(), group, due)) {
+            if (escalateAt.isBefore(now) && alerts.raise(task.id(), TaskAlerts.Kind.ESCALATION,
+                    round.certificationId(), task.taskKey(), task.name(), group, due)) {
                 escalated = true;
                 timeline.record(round.certificationId(), "TASK_ESCALATED", "Segnalata all'ente di certificazione: «"
-                        + task.getName() + "» (" + who + ") è scaduta il " + dueDay);
+                        + task.name() + "» (" + who + ") è scaduta il " + dueDay);
                 audit.record(AuditAction.TASK_ESCALATED, round.certificationId(), null,
-                        task.getTaskDefinitionKey() + " " + task.getId(), "scaduta il " + dueDay + ", gruppo " + group);
+                        task.taskKey() + " " + task.id(), "scaduta il " + dueDay + ", gruppo " + group);
             }
         }
         execution.setVariable(ESCALATION_RAISED, escalated);

@@ -299,8 +299,8 @@ public class PlanService {
         }
         String check = drafts.check(draft.certificationId());
         openTasks.ofProcessInstance(c.processInstanceId()).stream()
-                .filter(t -> CertificationProcess.DRAFT_PLAN.equals(t.getTaskDefinitionKey()))
-                .forEach(t -> tasks.setVariableLocal(t.getId(), PLAN_CHECK, check));
+                .filter(t -> CertificationProcess.DRAFT_PLAN.equals(t.taskKey()))
+                .forEach(t -> tasks.setVariableLocal(t.id(), PLAN_CHECK, check));
     }
 
     private PlanVersion existing(long certificationId, int versionNo) {

@@ -6,8 +6,8 @@ import it.familyaudit.workflow.engine.CheckedEngineCalls;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.tasks.OpenTasks.OpenTask;
 import it.familyaudit.workflow.web.ApiException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -93,29 +93,32 @@ public class Inbox {
         if (!user.hasAny(Roles.ORGANISATION_ROLES) && !user.seesAllOrganisations()) {
             // A consultant or evaluator serves few organisations, and in each only the cycles that
             // assign them: their handful of tasks is filtered here, then paged.
-            List<Task> assigned = assignedOnly(user, query.listPage(0, MAX_PROFESSIONAL_TASKS));
-            List<Task> found = assigned.stream().skip((long) page * size).limit(size).toList();
+            List<OpenTask> assigned = assignedOnly(user, withCandidateGroups(query.listPage(0, MAX_PROFESSIONAL_TASKS)));
+            List<OpenTask> found = assigned.stream().skip((long) page * size).limit(size).toList();
             return new TaskView.Page(summaries(found), assigned.size(), page, size);
         }
         long total = query.count();
-        List<Task> found = query.listPage(page * size, size);
+        List<OpenTask> found = withCandidateGroups(query.listPage(page * size, size));
         return new TaskView.Page(summaries(found), total, page, size);
     }
 
-    private List<Task> assignedOnly(CurrentUser user, List<Task> candidates) {
+    private List<OpenTask> withCandidateGroups(List<Task> found) {
+        Map<String, List<String>> groups = openTasks.candidateGroups(found.stream().map(Task::getId).toList());
+        return found.stream().map(t -> OpenTask.of(t, groups.getOrDefault(t.getId(), List.of()))).toList();
+    }
+
+    private List<OpenTask> assignedOnly(CurrentUser user, List<OpenTask> candidates) {
         Map<String, TaskCertifications.Ref> refs = certifications.byProcessInstance(candidates.stream()
-                .map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct().toList());
-        Map<String, List<String>> groups = openTasks.candidateGroups(candidates.stream().map(Task::getId).toList());
+                .map(OpenTask::processInstanceId).filter(Objects::nonNull).distinct().toList());
         return candidates.stream().filter(t -> {
-            TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
-            List<String> roles = groups.getOrDefault(t.getId(), List.of());
-            return ref != null && ref.assigns(user.id(), roles);
+            TaskCertifications.Ref ref = refs.get(t.processInstanceId());
+            return ref != null && ref.assigns(user.id(), t.candidateGroups());
         }).toList();
     }
 
     @Transactional(readOnly = true)
     public TaskView.Detail get(CurrentUser user, String taskId) {
-        Task task = accessible(user, taskId);
+        OpenTask task = accessible(user, taskId);
         FormSchema schema = form(task);
         VariableMap variables = formService.getTaskFormVariables(taskId);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -127,20 +130,20 @@ public class Inbox {
         }
         TaskView.Summary summary = summaries(List.of(task)).get(0);
         if (summary.certificationId() != null) {
-            steps.find(task.getTaskDefinitionKey()).ifPresent(step -> step.currentValues(summary.certificationId())
+            steps.find(task.taskKey()).ifPresent(step -> step.currentValues(summary.certificationId())
                     .forEach((key, value) -> {
                         if (schema.field(key).isPresent()) {
                             values.put(key, value);
                         }
                     }));
         }
-        return new TaskView.Detail(summary, openTasks.candidateGroups(taskId), schema.json(), values);
+        return new TaskView.Detail(summary, task.candidateGroups(), schema.json(), values);
     }
 
     /** One transaction: the checks, the completion with its records, and the answer see the same data. */
     @Transactional
     public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
-        Task task = accessible(user, taskId);
+        OpenTask task = accessible(user, taskId);
         FormSchema schema = form(task);
         List<FieldError> unknown = submitted.keySet().stream()
                 .filter(key -> schema.field(key).isEmpty())
@@ -154,7 +157,7 @@ public class Inbox {
             throw new FormValidationException(errors);
         }
         try {
-            users.asUser(user, task.getTenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
+            users.asUser(user, task.tenantId(), () -> DirectSubmission.completing(taskId, submitted, () -> {
                 engine.completeTask(taskId);
                 return null;
             }));
@@ -167,10 +170,8 @@ public class Inbox {
             }
             throw e;
         }
-        List<Task> open = openTasks.ofProcessInstance(task.getProcessInstanceId());
-        Map<String, List<String>> groups = openTasks.candidateGroups(open.stream().map(Task::getId).toList());
-        List<Task> next = open.stream()
-                .filter(t -> !Collections.disjoint(groups.getOrDefault(t.getId(), List.of()), user.groups()))
+        List<OpenTask> next = openTasks.ofProcessInstance(task.processInstanceId()).stream()
+                .filter(t -> !Collections.disjoint(t.candidateGroups(), user.groups()))
                 .toList();
         // The completed task first, then what comes next: one lookup of their certification for all.
         List<TaskView.Summary> done = summaries(Stream.concat(Stream.of(task), next.stream()).toList());
@@ -178,8 +179,8 @@ public class Inbox {
     }
 
     /** The task, if this user may work on it: 404 outside their organisations, 403 outside their role. */
-    private Task accessible(CurrentUser user, String taskId) {
-        Task task = openTasks.byId(taskId).orElse(null);
+    private OpenTask accessible(CurrentUser user, String taskId) {
+        OpenTask task = openTasks.byId(taskId).orElse(null);
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             if (done != null && done.getEndTime() != null && user.mayActIn(done.getTenantId())) {
@@ -187,17 +188,17 @@ public class Inbox {
             }
             throw ApiException.notFound("Attività");
         }
-        if (!user.mayActIn(task.getTenantId())) {
+        if (!user.mayActIn(task.tenantId())) {
             throw ApiException.notFound("Attività");
         }
-        List<String> groups = openTasks.candidateGroups(taskId);
+        List<String> groups = task.candidateGroups();
         if (Collections.disjoint(groups, user.groups())) {
             throw ApiException.forbidden("Questa attività spetta a / This task belongs to: " + String.join(", ", groups));
         }
         // A consultant's or evaluator's task is for the one assigned to this certification only.
         if (groups.stream().allMatch(Roles.PROFESSIONAL_ROLES::contains)) {
-            TaskCertifications.Ref ref = certifications.byProcessInstance(List.of(task.getProcessInstanceId()))
-                    .get(task.getProcessInstanceId());
+            TaskCertifications.Ref ref = certifications.byProcessInstance(List.of(task.processInstanceId()))
+                    .get(task.processInstanceId());
             if (ref == null || !ref.assigns(user.id(), groups)) {
                 throw ApiException.forbidden(
                         "Attività riservata al professionista assegnato / Only the assigned professional may do this");
@@ -210,24 +211,24 @@ public class Inbox {
         return ApiException.conflict("Attività già completata / Task already completed");
     }
 
-    private List<TaskView.Summary> summaries(List<Task> found) {
+    private List<TaskView.Summary> summaries(List<OpenTask> found) {
         // Standalone tasks (Tasklist can create them) belong to no process instance.
-        var refs = certifications.byProcessInstance(found.stream().map(Task::getProcessInstanceId)
+        var refs = certifications.byProcessInstance(found.stream().map(OpenTask::processInstanceId)
                 .filter(Objects::nonNull).distinct().toList());
-        Map<String, String> alerted = alerts.strongest(found.stream().map(Task::getId).toList());
+        Map<String, String> alerted = alerts.strongest(found.stream().map(OpenTask::id).toList());
         List<TaskView.Summary> out = new ArrayList<>(found.size());
-        for (Task t : found) {
-            TaskCertifications.Ref ref = refs.get(t.getProcessInstanceId());
-            out.add(new TaskView.Summary(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+        for (OpenTask t : found) {
+            TaskCertifications.Ref ref = refs.get(t.processInstanceId());
+            out.add(new TaskView.Summary(t.id(), t.taskKey(), t.name(),
                     ref == null ? null : ref.certificationId(), ref == null ? null : ref.organizationCode(),
-                    ref == null ? null : ref.organizationName(), t.getAssignee(), instant(t.getCreateTime()),
-                    instant(t.getDueDate()), formId(t), alerted.get(t.getId())));
+                    ref == null ? null : ref.organizationName(), t.assignee(), t.created(), t.due(), formId(t),
+                    alerted.get(t.id())));
         }
         return out;
     }
 
     /** The task's form; a task without one (created by hand in Tasklist) is not for our API: 409. */
-    private FormSchema form(Task task) {
+    private FormSchema form(OpenTask task) {
         String formId = formId(task);
         if (formId == null) {
             throw ApiException.conflict("Questa attività non ha un modulo: si completa in Tasklist"
@@ -236,19 +237,15 @@ public class Inbox {
         return forms.get(formId);
     }
 
-    private String formId(Task task) {
-        Optional<String> known = forms.formOfTask(task.getTaskDefinitionKey());
-        if (known.isEmpty() && task.getProcessDefinitionId() != null) {
+    private String formId(OpenTask task) {
+        Optional<String> known = forms.formOfTask(task.taskKey());
+        if (known.isEmpty() && task.processDefinitionId() != null) {
             // After a restart the engine parses a deployed model when it first needs it, and parsing
             // is what tells the registry the forms of its tasks: have it parsed now.
-            repository.getProcessDefinition(task.getProcessDefinitionId());
-            known = forms.formOfTask(task.getTaskDefinitionKey());
+            repository.getProcessDefinition(task.processDefinitionId());
+            known = forms.formOfTask(task.taskKey());
         }
         return known.orElse(null);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 
     private void put(Map<String, Object> values, String key, VariableMap variables) {
