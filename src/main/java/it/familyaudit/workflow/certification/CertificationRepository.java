@@ -3,6 +3,7 @@ package it.familyaudit.workflow.certification;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.organization.Organization;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -57,6 +58,24 @@ public class CertificationRepository {
     public Optional<Certification> findById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE id = :id")
                 .param("id", id).query(ROW).optional();
+    }
+
+    /** A certification with its organisation. */
+    public record WithOrganization(Certification certification, Organization organization) {
+    }
+
+    /** The certification and its organisation in one statement: what every status view starts from. */
+    public Optional<WithOrganization> findWithOrganization(long id) {
+        return db.sql("""
+                SELECT c.*, o.code AS organization_code, o.name AS organization_name, o.kind AS organization_kind
+                FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE c.id = :id
+                """)
+                .param("id", id)
+                .query((rs, row) -> new WithOrganization(map(rs, row), new Organization(rs.getLong("organization_id"),
+                        rs.getString("organization_code"), rs.getString("organization_name"),
+                        rs.getString("organization_kind"))))
+                .optional();
     }
 
     public Certification get(long id) {

@@ -86,10 +86,10 @@ public class CertificationService {
 
     @Transactional(readOnly = true)
     public CertificationView get(CurrentUser user, long id) {
-        Certification c = find(id);
-        Organization o = organization(c.organizationId());
-        mustSee(user, c, o);
-        return view(c, o);
+        CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
+                .orElseThrow(() -> ApiException.notFound("Certificazione"));
+        mustSee(user, found.certification(), found.organization());
+        return view(found.certification(), found.organization());
     }
 
     /** The certification if this user may see it; 404 otherwise, so that others' ids reveal nothing. */
