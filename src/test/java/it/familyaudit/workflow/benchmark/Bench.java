@@ -45,11 +45,16 @@ final class Bench {
 
     /** A user of {@code group} in organisation {@code org}, with the drivers' password, made through /engine-rest. */
     static void user(Http http, String org, String id, String group) throws Exception {
+        user(http, id, group);
+        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/tenant/" + org + "/user-members/" + id, null);
+    }
+
+    /** A user of {@code group} in no organisation (a consultant, an evaluator), with the drivers' password. */
+    static void user(Http http, String id, String group) throws Exception {
         http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
                 "profile", Map.of("id", id, "firstName", "Utente", "lastName", id, "email", id + "@example.invalid"),
                 "credentials", Map.of("password", ApiDriver.PASSWORD)));
         http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/group/" + group + "/members/" + id, null);
-        http.put(ADMIN, ADMIN_PASSWORD, "/engine-rest/tenant/" + org + "/user-members/" + id, null);
     }
 
     /** Completes the certification's open task {@code taskKey} as {@code user}, expecting 200. */
