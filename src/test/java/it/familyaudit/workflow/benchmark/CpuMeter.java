@@ -14,11 +14,14 @@ final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux we run on
 
-    /** CPU seconds of the application, PostgreSQL, this JVM (the load generator) and the whole machine. */
-    record Reading(double app, double postgres, double client, double machineBusy) {
+    /**
+     * CPU seconds of the application (and of its JIT compiler threads, part of it), PostgreSQL, this JVM
+     * (the load generator) and the whole machine.
+     */
+    record Reading(double app, double appCompiler, double postgres, double client, double machineBusy) {
         Reading minus(Reading before) {
-            return new Reading(app - before.app, postgres - before.postgres, client - before.client,
-                    machineBusy - before.machineBusy);
+            return new Reading(app - before.app, appCompiler - before.appCompiler, postgres - before.postgres,
+                    client - before.client, machineBusy - before.machineBusy);
         }
     }
 
@@ -46,8 +49,17 @@ final class CpuMeter {
         // user nice system idle iowait irq softirq steal: busy is all but idle and iowait
         double busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
                 + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
+        double compiler = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(appPid), "task"))) {
+            for (Path t : threads.toList()) {
+                // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0" (cut to 15 characters)
+                if (read(t.resolve("comm")).trim().matches("C[12] CompilerThre.*")) {
+                    compiler += ticks(t);
+                }
+            }
+        }
         return new Reading(ticks(Path.of("/proc", Long.toString(appPid))) / TICKS_PER_SECOND,
-                postgres / TICKS_PER_SECOND, ticks(Path.of("/proc/self")) / TICKS_PER_SECOND, busy / TICKS_PER_SECOND);
+                compiler / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND, ticks(Path.of("/proc/self")) / TICKS_PER_SECOND, busy / TICKS_PER_SECOND);
     }
 
     /** utime + stime of a process and its reaped children (PostgreSQL backends come and go). */
