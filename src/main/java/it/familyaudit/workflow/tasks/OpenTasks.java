@@ -70,10 +70,6 @@ public class OpenTasks {
         return processInstanceIds.isEmpty() ? List.of() : select("t.PROC_INST_ID_ IN (:pis)", "pis", processInstanceIds);
     }
 
-    public List<String> candidateGroups(String taskId) {
-        return candidateGroups(List.of(taskId)).getOrDefault(taskId, List.of());
-    }
-
     /** Candidate groups per task id; a task without any is absent from the map. */
     public Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
