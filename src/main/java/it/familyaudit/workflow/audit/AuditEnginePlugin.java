@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.audit;
 
+import it.familyaudit.workflow.security.KnownMemberships;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final AuditTrail audit;
+    private final KnownMemberships memberships;
 
-    AuditEnginePlugin(AuditTrail audit) {
+    AuditEnginePlugin(AuditTrail audit, KnownMemberships memberships) {
         this.audit = audit;
+        this.memberships = memberships;
     }
 
     @Override
@@ -27,7 +30,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 
             @Override
             public Session openSession() {
-                return new AuditedIdentityProvider(audit);
+                return new AuditedIdentityProvider(audit, memberships);
             }
         });
     }

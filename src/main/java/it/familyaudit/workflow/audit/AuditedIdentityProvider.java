@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.audit;
 
+import it.familyaudit.workflow.security.KnownMemberships;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
@@ -9,14 +10,17 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * Camunda's own user store, with every change of roles (group memberships), of access to
  * organisations (tenant memberships) and of users, and every failed password check, written to
  * the audit trail in the same transaction. Whatever makes the change — Camunda Admin,
- * {@code /engine-rest}, our services or a login form — passes here.
+ * {@code /engine-rest}, our services or a login form — passes here, and so every change that can
+ * alter someone's roles or organisations makes the remembered ones be read again ({@link KnownMemberships}).
  */
 class AuditedIdentityProvider extends DbIdentityServiceProvider {
 
     private final AuditTrail audit;
+    private final KnownMemberships memberships;
 
-    AuditedIdentityProvider(AuditTrail audit) {
+    AuditedIdentityProvider(AuditTrail audit, KnownMemberships memberships) {
         this.audit = audit;
+        this.memberships = memberships;
     }
 
     @Override
@@ -49,41 +53,61 @@ class AuditedIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public IdentityOperationResult deleteUser(String userId) {
+        memberships.changed();
         return recorded(super.deleteUser(userId), AuditAction.USER_DELETED, null, userId, null);
     }
 
     @Override
     public IdentityOperationResult createMembership(String userId, String groupId) {
+        memberships.changed();
         return recorded(super.createMembership(userId, groupId), AuditAction.ROLE_GRANTED, null, userId, "ruolo " + groupId);
     }
 
     @Override
     public IdentityOperationResult deleteMembership(String userId, String groupId) {
+        memberships.changed();
         return recorded(super.deleteMembership(userId, groupId), AuditAction.ROLE_REVOKED, null, userId, "ruolo " + groupId);
     }
 
     @Override
     public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+        memberships.changed();
         return recorded(super.createTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_ADDED,
                 tenantId, userId, "utente");
     }
 
     @Override
     public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+        memberships.changed();
         return recorded(super.deleteTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_REMOVED,
                 tenantId, userId, "utente");
     }
 
     @Override
     public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+        memberships.changed();
         return recorded(super.createTenantGroupMembership(tenantId, groupId), AuditAction.ORGANISATION_MEMBER_ADDED,
                 tenantId, groupId, "gruppo");
     }
 
     @Override
     public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+        memberships.changed();
         return recorded(super.deleteTenantGroupMembership(tenantId, groupId), AuditAction.ORGANISATION_MEMBER_REMOVED,
                 tenantId, groupId, "gruppo");
+    }
+
+    /** A group's or an organisation's memberships go with it. */
+    @Override
+    public IdentityOperationResult deleteGroup(String groupId) {
+        memberships.changed();
+        return super.deleteGroup(groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenant(String tenantId) {
+        memberships.changed();
+        return super.deleteTenant(tenantId);
     }
 
     /** Only what really changed: Camunda answers "none" when there was nothing to do. */

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <p>The API is stateless, so every call brings its credentials. A successful password check is
  * remembered for a short while ({@code family-audit.security.credentials-cache}, default 60 s) so
  * that a client's burst of calls pays for it once: a changed password takes effect within that
- * time. Groups and organisations are read on every call, so a new role applies at once. Only a keyed digest of the
+ * time. A new role or organisation applies at once ({@link Memberships}). Only a keyed digest of the
  * password is kept, never the password; failures are never remembered, so Camunda's own
  * login-attempt counting sees every one of them, and a failure forgets the user's remembered
  * success, so a throttled or locked account is refused until Camunda lets it in again. A refusal

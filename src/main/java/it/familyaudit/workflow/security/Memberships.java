@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user's groups (our roles) and organisations, read from Camunda's identity tables in one
- * statement on every API call: the engine's group and tenant queries cost two commands and two
- * large dynamic statements, a seventh of the application's CPU under load. Camunda Admin still
- * manages the memberships, and a change applies to the very next call.
+ * statement: the engine's group and tenant queries cost two commands and two large dynamic
+ * statements, a seventh of the application's CPU under load. What was read is kept for a few
+ * seconds ({@link KnownMemberships}); Camunda Admin still manages the memberships, and a change
+ * applies to the very next call.
  */
 @Component
 class Memberships {
@@ -36,11 +37,13 @@ class Memberships {
             "(GROUP_ID_) WHERE " + ofSomeOrganisations("GROUP_ID_"), true);
 
     private final JdbcClient jdbc;
+    private final KnownMemberships known;
     private final String groupMembers;
     private final String tenantMembers;
 
-    Memberships(JdbcClient jdbc, ManagementService management) {
+    Memberships(JdbcClient jdbc, KnownMemberships known, ManagementService management) {
         this.jdbc = jdbc;
+        this.known = known;
         this.groupMembers = management.getTableName(MembershipEntity.class);
         this.tenantMembers = management.getTableName(TenantMembershipEntity.class);
     }
@@ -50,6 +53,10 @@ class Memberships {
      * and listing thousands of tenants on each call would cost more than the rest of it.
      */
     CurrentUser of(String userId) {
+        return known.of(userId, this::read);
+    }
+
+    private CurrentUser read(String userId) {
         List<String[]> rows = jdbc.sql("""
                         SELECT 'G', GROUP_ID_ FROM %1$s WHERE USER_ID_ = :user
                         UNION ALL

@@ -69,7 +69,7 @@ class SecurityConfig {
             open the questionnaire link again and retry.</p></main></body></html>
             """;
 
-    /** Who the caller is, read on every call ({@link Memberships}), needs this index on the engine's tenant memberships. */
+    /** Who the caller is ({@link Memberships}) is read with this index on the engine's tenant memberships. */
     @Bean
     static EngineIndex roleTenantsIndex() {
         return Memberships.ROLE_TENANTS;
