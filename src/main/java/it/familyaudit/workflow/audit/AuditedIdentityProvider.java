@@ -53,32 +53,32 @@ class AuditedIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public IdentityOperationResult deleteUser(String userId) {
-        memberships.changed();
+        memberships.changed(userId);
         return recorded(super.deleteUser(userId), AuditAction.USER_DELETED, null, userId, null);
     }
 
     @Override
     public IdentityOperationResult createMembership(String userId, String groupId) {
-        memberships.changed();
+        memberships.changed(userId);
         return recorded(super.createMembership(userId, groupId), AuditAction.ROLE_GRANTED, null, userId, "ruolo " + groupId);
     }
 
     @Override
     public IdentityOperationResult deleteMembership(String userId, String groupId) {
-        memberships.changed();
+        memberships.changed(userId);
         return recorded(super.deleteMembership(userId, groupId), AuditAction.ROLE_REVOKED, null, userId, "ruolo " + groupId);
     }
 
     @Override
     public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
-        memberships.changed();
+        memberships.changed(userId);
         return recorded(super.createTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_ADDED,
                 tenantId, userId, "utente");
     }
 
     @Override
     public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
-        memberships.changed();
+        memberships.changed(userId);
         return recorded(super.deleteTenantUserMembership(tenantId, userId), AuditAction.ORGANISATION_MEMBER_REMOVED,
                 tenantId, userId, "utente");
     }

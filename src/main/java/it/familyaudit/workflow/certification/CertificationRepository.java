@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.organization.Organization;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,21 +61,37 @@ public class CertificationRepository {
                 .param("id", id).query(ROW).optional();
     }
 
-    /** A certification with its organisation. */
-    public record WithOrganization(Certification certification, Organization organization) {
+    /**
+     * A certification with its organisation and its process instances: its own first, then those that
+     * work for it (the yearly monitoring rounds).
+     */
+    public record WithOrganization(Certification certification, Organization organization, List<String> processInstances) {
     }
 
-    /** The certification and its organisation in one statement: what every status view starts from. */
+    /** The certification, its organisation and its processes in one statement: what every status view starts from. */
     public Optional<WithOrganization> findWithOrganization(long id) {
         return db.sql("""
-                SELECT c.*, o.code AS organization_code, o.name AS organization_name, o.kind AS organization_kind
+                SELECT c.*, o.code AS organization_code, o.name AS organization_name, o.kind AS organization_kind,
+                       (SELECT ARRAY_AGG(p.process_instance_id ORDER BY p.process_instance_id)
+                        FROM fa_certification_process p WHERE p.certification_id = c.id) AS working_processes
                 FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
                 WHERE c.id = :id
                 """)
                 .param("id", id)
-                .query((rs, row) -> new WithOrganization(map(rs, row), new Organization(rs.getLong("organization_id"),
-                        rs.getString("organization_code"), rs.getString("organization_name"),
-                        rs.getString("organization_kind"))))
+                .query((rs, row) -> {
+                    Certification c = map(rs, row);
+                    List<String> processes = new ArrayList<>();
+                    processes.add(c.processInstanceId());
+                    Array working = rs.getArray("working_processes");
+                    if (working != null) {
+                        for (Object process : (Object[]) working.getArray()) {
+                            processes.add((String) process);
+                        }
+                    }
+                    return new WithOrganization(c, new Organization(rs.getLong("organization_id"),
+                            rs.getString("organization_code"), rs.getString("organization_name"),
+                            rs.getString("organization_kind")), List.copyOf(processes));
+                })
                 .optional();
     }
 
@@ -120,17 +137,6 @@ public class CertificationRepository {
                 SELECT :pi, :cert, :purpose FROM fa_certification
                 WHERE id = :cert AND NOT EXISTS (SELECT 1 FROM fa_certification_process WHERE process_instance_id = :pi)
                 """).param("pi", processInstanceId).param("cert", certificationId).param("purpose", purpose).update();
-    }
-
-    /** Every process instance of the certification: its own first, then those that work for it. */
-    public List<String> processInstances(Certification c) {
-        List<String> all = new ArrayList<>();
-        all.add(c.processInstanceId());
-        all.addAll(db.sql("""
-                SELECT process_instance_id FROM fa_certification_process WHERE certification_id = :cert
-                ORDER BY process_instance_id
-                """).param("cert", c.id()).query(String.class).list());
-        return all;
     }
 
     public Optional<Certification> findByProcessInstance(String processInstanceId) {

@@ -61,7 +61,7 @@ public class CertificationService {
                         .setVariable(CertificationProcess.ORGANIZATION_CODE, organization.code())
                         .setVariable(CertificationProcess.CYCLE_KIND, kind.name())
                         .execute()));
-        return view(certifications.findByProcessInstance(instance.getId()).orElseThrow());
+        return view(certifications.findByProcessInstance(instance.getId()).orElseThrow().id());
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +89,7 @@ public class CertificationService {
         CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
                 .orElseThrow(() -> ApiException.notFound("Certificazione"));
         mustSee(user, found.certification(), found.organization());
-        return view(found.certification(), found.organization());
+        return view(found);
     }
 
     /** The certification if this user may see it; 404 otherwise, so that others' ids reveal nothing. */
@@ -136,7 +136,7 @@ public class CertificationService {
         runtime.createMessageCorrelation(CertificationProcess.WITHDRAWAL_MESSAGE)
                 .processInstanceId(c.processInstanceId())
                 .correlateWithResult();
-        return view(certifications.get(id));
+        return view(id);
     }
 
     private Organization ownOrganization(CurrentUser user) {
@@ -147,17 +147,19 @@ public class CertificationService {
         return own.get(0);
     }
 
-    private CertificationView view(Certification c) {
-        return view(c, organization(c.organizationId()));
+    private CertificationView view(long id) {
+        return view(certifications.findWithOrganization(id).orElseThrow());
     }
 
-    private CertificationView view(Certification c, Organization o) {
+    private CertificationView view(CertificationRepository.WithOrganization found) {
+        Certification c = found.certification();
         // The cycle's own tasks and those of the processes working for it (the yearly monitoring).
-        List<CertificationView.OpenTask> open = openTasks.ofProcessInstances(certifications.processInstances(c)).stream()
+        List<CertificationView.OpenTask> open = openTasks.ofProcessInstances(found.processInstances()).stream()
                 .map(t -> new CertificationView.OpenTask(t.id(), t.taskKey(), t.name(), t.candidateGroups(), t.created(),
                         t.due()))
                 .toList();
-        return build(c, o, certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()), open, timeline.of(c.id()));
+        return build(c, found.organization(), certificates(List.of(c.id())).getOrDefault(c.id(), Map.of()), open,
+                timeline.of(c.id()));
     }
 
     private Organization organization(long id) {

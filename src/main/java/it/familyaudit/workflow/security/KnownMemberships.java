@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Users' roles and organisations as last read, for {@code family-audit.security.memberships-cache}
  * (default 10 s): every API call needs them, and they change seldom. Every change of users, groups,
- * tenants or memberships passes Camunda's identity provider, which calls {@link #changed()}: what
+ * tenants or memberships passes Camunda's identity provider, which calls {@link #changed(String)}: what
  * was read is forgotten at once and again when the change commits, so the next call sees it. The
  * time limit only bounds what this application cannot see: another instance's changes, or SQL
  * written by hand. It needs nothing of the engine, so that the engine's plugins can use it.
@@ -45,21 +45,35 @@ public class KnownMemberships {
         return user;
     }
 
-    /** Identity data is changing: forget everything now and once the transaction is over. */
+    /** This user's roles or organisations are changing: forget them now and once the transaction is over. */
+    public void changed(String userId) {
+        forgetNowAndAtCommit(userId);
+    }
+
+    /** A group's or an organisation's memberships are changing: anyone's may be. */
     public void changed() {
-        forget();
+        forgetNowAndAtCommit(null);
+    }
+
+    private void forgetNowAndAtCommit(String userId) {
+        forget(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    forget();
+                    forget(userId);
                 }
             });
         }
     }
 
-    private void forget() {
+    /** {@code null}: everyone. */
+    private void forget(String userId) {
         changes.incrementAndGet();
-        known.invalidateAll();
+        if (userId == null) {
+            known.invalidateAll();
+        } else {
+            known.invalidate(userId);
+        }
     }
 }

@@ -114,7 +114,10 @@ class MonitoringApiTest extends ApiTestBase {
         assertThat(listed).containsExactly("1.1", "1.2", "3.1");
         assertThat(form.path("values").path("indicatorValues")).hasSize(4);
         assertThat(form.path("values").path("roundNo").asInt()).isEqualTo(1);
-        assertThat(driver.status(id).path("phase").asText()).isEqualTo("MONITORING_REPORT");
+        JsonNode opened = driver.status(id);
+        assertThat(opened.path("phase").asText()).isEqualTo("MONITORING_REPORT");
+        // The round's process works for the certification: its status lists the round's task.
+        assertThat(opened.path("openTasks").findValuesAsText("taskKey")).containsExactly(MonitoringProcess.COMPILE_REPORT);
 
         // A report with a rescheduled action without a reason and an unmeasured indicator is refused, all at once
         List<ReportedAction> actions = monitoring.actions(id);
