@@ -15,6 +15,7 @@ import it.familyaudit.workflow.support.ApiDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +70,7 @@ class CertificationBenchmark {
         try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres")) {
             Http http = new Http(app.port);
             report.add(String.format(Locale.ROOT, "start-up on PostgreSQL (empty database): %.1f s", app.reportedStartSeconds));
+            report.add("PostgreSQL server: " + serverSettings(db));
             seed(http, db);
             myTasks(http);
             fullCycles(http, new CpuMeter(app.pid()), db);
@@ -140,6 +142,17 @@ class CertificationBenchmark {
             }
             report.add(String.format(Locale.ROOT, "my tasks, %-28s (%5d tasks): p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
                     who[2], total, pct(ms, 50), pct(ms, 95), pct(ms, 99)));
+        }
+    }
+
+    /** The server's version and the settings that move its figures, which the benchmark does not choose. */
+    private static String serverSettings(String database) throws Exception {
+        try (Connection c = Bench.connect(database); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT current_setting('server_version'), current_setting('shared_buffers'),
+                       current_setting('autovacuum'), current_setting('synchronous_commit')""")) {
+            rs.next();
+            return String.format(Locale.ROOT, "%s, shared_buffers %s, autovacuum %s, synchronous_commit %s",
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
         }
     }
 
