@@ -86,23 +86,19 @@ public class CertificationService {
 
     @Transactional(readOnly = true)
     public CertificationView get(CurrentUser user, long id) {
-        CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
-                .orElseThrow(() -> ApiException.notFound("Certificazione"));
-        mustSee(user, found.certification(), found.organization());
-        return view(found);
+        return view(seen(user, id));
     }
 
     /** The certification if this user may see it; 404 otherwise, so that others' ids reveal nothing. */
     public Certification visible(CurrentUser user, long id) {
-        Certification c = find(id);
-        if (!user.seesAllOrganisations()) {
-            mustSee(user, c, organization(c.organizationId()));
-        }
-        return c;
+        return seen(user, id).certification();
     }
 
-    private Certification find(long id) {
-        return certifications.findById(id).orElseThrow(() -> ApiException.notFound("Certificazione"));
+    private CertificationRepository.WithOrganization seen(CurrentUser user, long id) {
+        CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
+                .orElseThrow(() -> ApiException.notFound("Certificazione"));
+        mustSee(user, found.certification(), found.organization());
+        return found;
     }
 
     private static void mustSee(CurrentUser user, Certification c, Organization o) {

@@ -1,6 +1,5 @@
 package it.familyaudit.workflow.tasks;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +40,7 @@ public class OpenTasks {
                     due, groups);
         }
 
+        /** Also for the {@link java.sql.Timestamp}s of our own reading. */
         private static Instant instant(java.util.Date date) {
             return date == null ? null : date.toInstant();
         }
@@ -105,8 +105,8 @@ public class OpenTasks {
                     String id = rs.getString(1);
                     if (!found.containsKey(id)) {
                         found.put(id, new OpenTask(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
-                                instant(rs.getTimestamp(9)), List.of()));
+                                rs.getString(5), rs.getString(6), rs.getString(7), OpenTask.instant(rs.getTimestamp(8)),
+                                OpenTask.instant(rs.getTimestamp(9)), List.of()));
                         groups.put(id, new ArrayList<>());
                     }
                     if (rs.getString(10) != null) {
@@ -114,9 +114,5 @@ public class OpenTasks {
                     }
                 });
         return found.values().stream().map(t -> t.withCandidateGroups(List.copyOf(groups.get(t.id())))).toList();
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
