@@ -4,7 +4,9 @@ import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.audit.AuditRefusals.AuditTrailForTheAgencyOnly;
+import it.familyaudit.workflow.audit.AuditRefusals.PeriodEndsBeforeItStarts;
+import it.familyaudit.workflow.refusal.PageOutOfRange;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -51,7 +53,7 @@ class AuditController {
                           @RequestParam(defaultValue = "200") int size) {
         allowed(users.current());
         if (size < 1 || size > MAX_PAGE) {
-            throw ApiException.badRequest("1 <= size <= " + MAX_PAGE);
+            throw new PageOutOfRange("1 <= size <= " + MAX_PAGE);
         }
         return audit.between(start(from), end(from, to), after, size);
     }
@@ -81,7 +83,7 @@ class AuditController {
 
     private static void allowed(CurrentUser user) {
         if (!user.hasAny(READERS)) {
-            throw ApiException.forbidden("Registro riservato all'ente di certificazione / Audit trail for the agency only");
+            throw new AuditTrailForTheAgencyOnly();
         }
     }
 
@@ -91,7 +93,7 @@ class AuditController {
 
     private static Instant end(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw ApiException.badRequest("'to' precede 'from' / 'to' is before 'from'");
+            throw new PeriodEndsBeforeItStarts();
         }
         return to.plusDays(1).atStartOfDay(EngineTime.ZONE).toInstant();
     }

@@ -4,7 +4,6 @@ import it.familyaudit.workflow.certification.Certification;
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUsers;
-import it.familyaudit.workflow.web.ApiException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,7 +42,7 @@ class CertificateController {
     private ResponseEntity<byte[]> pdf(long id, String kind) {
         Certification c = certifications.visible(users.current(), id);
         Certificate certificate = certificates.find(id, kind)
-                .orElseThrow(() -> ApiException.notFound("Certificato"));
+                .orElseThrow(CertificateNotIssued::new);
         String organization = organizations.findById(c.organizationId()).orElseThrow().name();
         byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(organization, certificate.number(),
                 certificate.issueDate(), certificate.verificationCode(), c.cycleNo(), c.scope(),

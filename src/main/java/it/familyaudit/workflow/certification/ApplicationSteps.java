@@ -3,7 +3,7 @@ package it.familyaudit.workflow.certification;
 import static it.familyaudit.workflow.certification.CertificationProcess.EMPLOYEES_INVOLVED;
 
 import it.familyaudit.workflow.engine.EngineTime;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.security.ProfessionalAssignment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,5 +45,10 @@ public record Certification(
      */
     public boolean isActive() {
         return !status.isFinal() && endedAt == null;
+    }
+
+    /** The professionals the cycle names, and what that lets them do. */
+    public ProfessionalAssignment assignment() {
+        return new ProfessionalAssignment(consultantUserId, evaluatorUserId);
     }
 }

@@ -2,7 +2,7 @@ package it.familyaudit.workflow.certification;
 
 import it.familyaudit.workflow.audit.AuditAction;
 import it.familyaudit.workflow.audit.AuditTrail;
-import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.security.ProfessionalAssignment;
 import it.familyaudit.workflow.tasks.CertificationJournal;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskSubmission;
@@ -29,10 +29,8 @@ class CertificationJournalImpl implements CertificationJournal {
     }
 
     @Override
-    public boolean assigns(long certificationId, String role, String userId) {
-        Certification c = certifications.get(certificationId);
-        return Roles.CONSULTANT.equals(role) && userId.equals(c.consultantUserId())
-                || Roles.EVALUATOR.equals(role) && userId.equals(c.evaluatorUserId());
+    public ProfessionalAssignment assignment(long certificationId) {
+        return certifications.get(certificationId).assignment();
     }
 
     @Override

@@ -15,7 +15,6 @@ import it.familyaudit.workflow.organization.OrganizationRepository;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +53,7 @@ public class CertificationLifecycle {
         Organization organization = organizations.findByCode(code).orElseThrow(() -> new BadUserRequestException(
                 "Organizzazione sconosciuta / Unknown organisation: " + code));
         certifications.findActive(organization.id()).ifPresent(active -> {
-            throw new CertificationAlreadyActiveException(organization.name(), active.id());
+            throw new CertificationAlreadyActive(organization.name(), active.id());
         });
         CycleKind kind = kindOf(execution);
         checkAllowed(kind, organization);
@@ -74,7 +73,7 @@ public class CertificationLifecycle {
 
     /** The kind asked for, which must be one the starting model runs. */
     private static CycleKind kindOf(DelegateExecution execution) {
-        String model = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        String model = EngineAccess.processKeyOf(execution);
         Object asked = execution.getVariable(CYCLE_KIND);
         CycleKind kind;
         if (asked == null) {
@@ -102,7 +101,7 @@ public class CertificationLifecycle {
             return;
         }
         if (!certifications.holdsValidExecutive(organization.id())) {
-            throw new CycleNotAllowedException(kind == CycleKind.MAINTENANCE
+            throw new CycleNotAllowed(kind == CycleKind.MAINTENANCE
                     ? "Il mantenimento richiede un certificato Family Audit Executive valido / "
                             + "Maintenance needs a valid Family Audit Executive certificate"
                     : "Il consolidamento richiede un certificato Family Audit Executive valido / "
@@ -113,7 +112,7 @@ public class CertificationLifecycle {
                     .filter(last -> last.kind() == CycleKind.MAINTENANCE && last.status() == CertificationStatus.EXECUTIVE)
                     .isPresent();
             if (!afterMaintenance) {
-                throw new CycleNotAllowedException("Il consolidamento segue un ciclo di mantenimento concluso / "
+                throw new CycleNotAllowed("Il consolidamento segue un ciclo di mantenimento concluso / "
                         + "Consolidation follows a completed maintenance cycle");
             }
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.organization.Organization;
+import it.familyaudit.workflow.security.ProfessionalAssignment;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,6 +131,30 @@ public class CertificationRepository {
                 """).param("pi", processInstanceId).query(Long.class).list().stream().findFirst();
         found.ifPresent(id -> certificationOfProcess.put(processInstanceId, id));
         return found;
+    }
+
+    /** Each process instance's certification: its own process, or one working for it; one query for a whole page of tasks. */
+    public Map<String, CertificationRef> refsOfProcesses(Collection<String> processInstanceIds) {
+        Map<String, CertificationRef> refs = new HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return refs;
+        }
+        db.sql("""
+                SELECT p.process_instance_id, c.id, o.code, o.name, c.consultant_user_id, c.evaluator_user_id
+                FROM (SELECT process_instance_id, id AS certification_id FROM fa_certification
+                      WHERE process_instance_id IN (:ids)
+                      UNION ALL
+                      SELECT process_instance_id, certification_id FROM fa_certification_process
+                      WHERE process_instance_id IN (:ids)) p
+                JOIN fa_certification c ON c.id = p.certification_id
+                JOIN fa_organization o ON o.id = c.organization_id
+                """)
+                .param("ids", List.copyOf(processInstanceIds))
+                .query(rs -> {
+                    refs.put(rs.getString(1), new CertificationRef(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            new ProfessionalAssignment(rs.getString(5), rs.getString(6))));
+                });
+        return refs;
     }
 
     /** Records that a process instance works for the certification; doing it twice is harmless. */
@@ -319,7 +346,7 @@ public class CertificationRepository {
 
     private static void active(JdbcClient.StatementSpec update, long id) {
         if (update.param("id", id).update() != 1) {
-            throw new CertificationNotActiveException(id);
+            throw new CertificationNotActive(id);
         }
     }
 

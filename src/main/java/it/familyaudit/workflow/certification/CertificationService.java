@@ -1,13 +1,18 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.certification.CertificationRefusals.CertificationNotFound;
+import it.familyaudit.workflow.certification.CertificationRefusals.NoSingleOrganisation;
+import it.familyaudit.workflow.certification.CertificationRefusals.OnlyTheOrganisationWithdraws;
+import it.familyaudit.workflow.certification.CertificationRefusals.OnlyTheReferentStarts;
+import it.familyaudit.workflow.certification.CertificationRefusals.RoleSeesNoCertifications;
 import it.familyaudit.workflow.engine.CheckedEngineCalls;
 import it.familyaudit.workflow.organization.Organization;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.tasks.OpenTasks;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.engine.OpenTasks;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +54,7 @@ public class CertificationService {
     @Transactional
     public CertificationView start(CurrentUser user, CycleKind kind) {
         if (!user.has(Roles.REFERENT)) {
-            throw ApiException.forbidden("Solo il referente interno avvia la certificazione / Only the internal referent starts a certification");
+            throw new OnlyTheReferentStarts();
         }
         Organization organization = ownOrganization(user);
         // The start listener refuses a second active cycle, and a kind the organisation may not start
@@ -75,7 +80,7 @@ public class CertificationService {
             // Professionals: only the cycles that name them, in the organisations they still serve.
             found = certifications.findAll(ids, user.hasAny(Roles.ORGANISATION_ROLES) ? null : user.id(), 500);
         } else {
-            throw ApiException.forbidden("Il tuo ruolo non vede le certificazioni / Your role sees no certifications");
+            throw new RoleSeesNoCertifications();
         }
         Map<Long, Organization> orgs = new HashMap<>();
         Map<Long, Map<String, CertificationView.CertificateRef>> issued =
@@ -96,7 +101,7 @@ public class CertificationService {
 
     private CertificationRepository.WithOrganization seen(CurrentUser user, long id) {
         CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
-                .orElseThrow(() -> ApiException.notFound("Certificazione"));
+                .orElseThrow(CertificationNotFound::new);
         mustSee(user, found.certification(), found.organization());
         return found;
     }
@@ -109,11 +114,19 @@ public class CertificationService {
         // A professional sees a certification that names them only while their access to the
         // organisation lasts: it ends with the cycles that assign them.
         boolean assigned = user.tenants().contains(o.code())
-                && (user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId())
-                    || user.has(Roles.EVALUATOR) && user.id().equals(c.evaluatorUserId()));
+                && c.assignment().lets(user.id(), user.groups(), Roles.PROFESSIONAL_ROLES);
         if (!own && !assigned) {
-            throw ApiException.notFound("Certificazione");
+            throw new CertificationNotFound();
         }
+    }
+
+    /**
+     * The certification each of these process instances works for (its own process, or one working
+     * for it), for lists of tasks; the callers check who may see them.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, CertificationRef> ofProcessInstances(Collection<String> processInstanceIds) {
+        return certifications.refsOfProcesses(processInstanceIds);
     }
 
     /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */
@@ -121,10 +134,10 @@ public class CertificationService {
     public CertificationView withdraw(CurrentUser user, long id, String reason) {
         Certification c = visible(user, id);
         if (!user.hasAny(Set.of(Roles.REFERENT, Roles.MANAGEMENT))) {
-            throw ApiException.forbidden("Solo l'organizzazione può ritirarsi / Only the organisation can withdraw");
+            throw new OnlyTheOrganisationWithdraws();
         }
         if (!c.isActive()) {
-            throw new CertificationNotActiveException(id);
+            throw new CertificationNotActive(id);
         }
         timeline.recordBy(id, "WITHDRAWAL_REQUESTED", "Ritiro richiesto: " + reason, user.id());
         // Our checks above decide who may withdraw; the engine is not asked for instance rights that
@@ -138,7 +151,7 @@ public class CertificationService {
     private Organization ownOrganization(CurrentUser user) {
         List<Organization> own = user.tenants().stream().map(organizations::findByCode).flatMap(Optional::stream).toList();
         if (own.size() != 1) {
-            throw ApiException.forbidden("L'utente non appartiene a una sola organizzazione / The user belongs to no single organisation");
+            throw new NoSingleOrganisation();
         }
         return own.get(0);
     }

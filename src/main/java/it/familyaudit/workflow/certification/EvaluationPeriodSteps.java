@@ -4,7 +4,7 @@ import static it.familyaudit.workflow.certification.ApplicationSteps.notInFuture
 
 import it.familyaudit.workflow.FamilyAuditProperties;
 import it.familyaudit.workflow.engine.EngineTime;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;
 import it.familyaudit.workflow.tasks.TaskSubmission;

@@ -2,7 +2,7 @@ package it.familyaudit.workflow.certification;
 
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;
 import it.familyaudit.workflow.tasks.TaskSubmission;

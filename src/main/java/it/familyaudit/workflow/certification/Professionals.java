@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Consultants and evaluators as Camunda users: the choices a form offers, the check that a choice
@@ -59,6 +58,6 @@ final class Professionals {
     }
 
     private static IdentityService identity() {
-        return Context.getProcessEngineConfiguration().getIdentityService();
+        return EngineAccess.identityService();
     }
 }

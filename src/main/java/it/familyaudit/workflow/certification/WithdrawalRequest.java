@@ -1,7 +1,7 @@
 package it.familyaudit.workflow.certification;
 
-import it.familyaudit.workflow.tasks.FieldError;
-import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.engine.FormValidationException;
 import java.util.List;
 
 /** Why the organisation withdraws; required, at most 2,000 characters. */

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
-    private static final EngineIndex SUBTASKS = new EngineIndex("FA_IDX_TASK_PARENT", TaskEntity.class,
+    private static final EngineIndex SUBTASKS = new EngineIndex("FA_IDX_TASK_PARENT", EngineTable.TASK,
             "(PARENT_TASK_ID_)", false);
 
     private final List<EngineIndex> indexes = new ArrayList<>();
@@ -41,7 +40,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
             for (EngineIndex index : indexes) {
                 if (!index.postgresOnly() || postgres) {
                     statement.execute("CREATE INDEX IF NOT EXISTS " + index.name() + " ON "
-                            + engine.getManagementService().getTableName(index.entity()) + " " + index.definition());
+                            + engine.getManagementService().getTableName(index.table().entity()) + " " + index.definition());
                 }
             }
         } catch (SQLException e) {

@@ -1,10 +1,5 @@
 package it.familyaudit.workflow.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import it.familyaudit.workflow.tasks.CertificationJournal;
-import it.familyaudit.workflow.tasks.FormRegistry;
-import it.familyaudit.workflow.tasks.TaskListenersParseListener;
-import it.familyaudit.workflow.tasks.TaskSteps;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -14,22 +9,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Our settings of the engine: tenants per organisation, our checks on every user task, and their
- * field errors reported as such.
+ * Our settings of the engine: tenants per organisation, the application's listener on every user
+ * task ({@link UserTaskBinding}), and field errors reported as such.
  */
 @Component
 class FamilyAuditEnginePlugin extends AbstractProcessEnginePlugin {
 
-    private final FormRegistry forms;
-    private final TaskSteps steps;
-    private final CertificationJournal journal;
-    private final ObjectMapper json;
+    private final UserTaskBinding userTasks;
 
-    FamilyAuditEnginePlugin(FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json) {
-        this.forms = forms;
-        this.steps = steps;
-        this.journal = journal;
-        this.json = json;
+    FamilyAuditEnginePlugin(UserTaskBinding userTasks) {
+        this.userTasks = userTasks;
     }
 
     @Override
@@ -37,7 +26,7 @@ class FamilyAuditEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setTenantIdProvider(new OrganizationTenantIdProvider());
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new TaskListenersParseListener(forms, steps, journal, json));
+        listeners.add(new TaskListenersParseListener(userTasks));
         configuration.setCustomPostBPMNParseListeners(listeners);
         configuration.setCustomPreCommandInterceptorsTxRequired(
                 prepend(configuration.getCustomPreCommandInterceptorsTxRequired(), new ValidationErrorInterceptor()));

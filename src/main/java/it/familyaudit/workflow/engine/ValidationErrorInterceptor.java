@@ -1,6 +1,5 @@
 package it.familyaudit.workflow.engine;
 
-import it.familyaudit.workflow.tasks.FormValidationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;

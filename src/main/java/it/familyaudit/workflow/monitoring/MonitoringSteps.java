@@ -6,7 +6,7 @@ import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineTime;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskAlerts;

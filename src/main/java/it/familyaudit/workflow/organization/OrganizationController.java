@@ -3,9 +3,11 @@ package it.familyaudit.workflow.organization;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.tasks.FieldError;
-import it.familyaudit.workflow.tasks.FormValidationException;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.engine.FormValidationException;
+import it.familyaudit.workflow.organization.OrganizationRefusals.OnlyTheAgencyRegisters;
+import it.familyaudit.workflow.organization.OrganizationRefusals.OrganizationAlreadyRegistered;
+import it.familyaudit.workflow.organization.OrganizationRefusals.OrganizationNotFound;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +46,7 @@ class OrganizationController {
     @PostMapping
     ResponseEntity<Organization> register(@RequestBody Registration r) {
         if (!users.current().has(Roles.AGENCY)) {
-            throw ApiException.forbidden("Solo l'ente di certificazione registra le organizzazioni / "
-                    + "Only the certifying agency registers organisations");
+            throw new OnlyTheAgencyRegisters();
         }
         List<FieldError> errors = new ArrayList<>();
         if (r.code() == null || !CODE.matcher(r.code()).matches()) {
@@ -61,7 +62,7 @@ class OrganizationController {
             throw new FormValidationException(errors);
         }
         if (organizations.findByCode(r.code()).isPresent()) {
-            throw ApiException.conflict("Organizzazione già registrata / Organisation already registered: " + r.code());
+            throw new OrganizationAlreadyRegistered(r.code());
         }
         Organization created = service.register(r.code(), r.name().strip(), r.kind());
         return ResponseEntity.created(URI.create("/api/organizations/" + created.code())).body(created);
@@ -70,9 +71,9 @@ class OrganizationController {
     @GetMapping("/{code}")
     Organization get(@PathVariable String code) {
         CurrentUser user = users.current();
-        Organization o = organizations.findByCode(code).orElseThrow(() -> ApiException.notFound("Organizzazione"));
+        Organization o = organizations.findByCode(code).orElseThrow(OrganizationNotFound::new);
         if (!user.seesAllOrganisations() && !user.tenants().contains(code)) {
-            throw ApiException.notFound("Organizzazione");
+            throw new OrganizationNotFound();
         }
         return o;
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import it.familyaudit.workflow.security.CurrentUsers;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanBodyNotJson;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanFileEmpty;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanFileTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -98,12 +101,12 @@ class PlanController {
      */
     @PostMapping("/import")
     PlanView importDraft(@PathVariable long id, HttpServletRequest request) throws IOException {
-        PlanFormat format = PlanFormat.of(contentType(request)).orElseThrow(() -> new ApiException(
+        PlanFormat format = PlanFormat.of(contentType(request)).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Inviare il piano come CSV (text/csv) o .xlsx ("
                 + PlanXlsx.MEDIA_TYPE + ") / Send the plan as CSV or .xlsx"));
         byte[] file = bytes(request);
         if (file.length == 0) {
-            throw ApiException.badRequest("Il file del piano è vuoto / The plan file is empty");
+            throw new PlanFileEmpty();
         }
         return plans.importDraft(users.current(), id, format, file);
     }
@@ -156,8 +159,7 @@ class PlanController {
         try {
             return reader.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("Il corpo della richiesta non è JSON valido in UTF-8"
-                    + " / The request body is not valid UTF-8 JSON");
+            throw new PlanBodyNotJson();
         }
     }
 
@@ -176,8 +178,7 @@ class PlanController {
         return bytes;
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Il piano inviato supera " + MAX_BODY_BYTES / 1024 / 1024
-                + " MB / The plan sent is larger than " + MAX_BODY_BYTES / 1024 / 1024 + " MB");
+    private static PlanFileTooLarge tooLarge() {
+        return new PlanFileTooLarge(MAX_BODY_BYTES / 1024 / 1024);
     }
 }

@@ -2,8 +2,8 @@ package it.familyaudit.workflow.plan;
 
 import it.familyaudit.workflow.audit.AuditAction;
 import it.familyaudit.workflow.audit.AuditTrail;
-import it.familyaudit.workflow.tasks.FieldError;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNoLongerDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,9 +108,8 @@ class PlanDrafts {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    ApiException noLongerADraft(long certificationId, int versionNo) {
+    PlanVersionNoLongerDraft noLongerADraft(long certificationId, int versionNo) {
         String now = plans.version(certificationId, versionNo).map(v -> PlanView.label(v.status())).orElse("?");
-        return ApiException.conflict("La versione " + versionNo + " del piano non è più una bozza: è «" + now
-                + "» / This plan version is no longer a draft");
+        return new PlanVersionNoLongerDraft(versionNo, now);
     }
 }

@@ -1,7 +1,7 @@
 package it.familyaudit.workflow.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -13,17 +13,30 @@ import it.familyaudit.workflow.organization.Organization;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.tasks.FieldError;
-import it.familyaudit.workflow.tasks.FormValidationException;
-import it.familyaudit.workflow.tasks.OpenTasks;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.engine.FormValidationException;
+import it.familyaudit.workflow.engine.OpenTasks;
+import it.familyaudit.workflow.plan.PlanRefusals.ApprovedPlanUnchangeable;
+import it.familyaudit.workflow.plan.PlanRefusals.NoApprovedPlanToRevise;
+import it.familyaudit.workflow.plan.PlanRefusals.NoPlanDraftedYet;
+import it.familyaudit.workflow.plan.PlanRefusals.NoRevisionOpen;
+import it.familyaudit.workflow.plan.PlanRefusals.NotAPlanAuthor;
+import it.familyaudit.workflow.plan.PlanRefusals.NotARevisionAuthor;
+import it.familyaudit.workflow.plan.PlanRefusals.OnlyManagementDecidesRevisions;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanDecidedThroughItsTask;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanNotInDrafting;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanOfEndedCertification;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionAlreadyDecided;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionAlreadyOpen;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNotFound;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNotSubmitted;
+import it.familyaudit.workflow.plan.PlanRefusals.RevisionBeforeCertificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,8 +81,7 @@ public class PlanService {
     public PlanView current(CurrentUser user, long certificationId) {
         certifications.visible(user, certificationId);
         PlanVersion version = plans.draft(certificationId).or(() -> drafts.newest(certificationId))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                        "Il piano non è ancora stato redatto / No plan has been drafted yet"));
+                .orElseThrow(NoPlanDraftedYet::new);
         return view(version);
     }
 
@@ -146,10 +158,9 @@ public class PlanService {
     /** The certification, if the user may edit its plan now; 403 or 409 naming why not. */
     private Certification editable(CurrentUser user, long certificationId) {
         Certification c = certifications.visible(user, certificationId);
-        boolean consultant = user.has(Roles.CONSULTANT) && user.id().equals(c.consultantUserId());
+        boolean consultant = c.assignment().lets(user.id(), user.groups(), Set.of(Roles.CONSULTANT));
         if (!user.hasAny(EDITORS) && !consultant) {
-            throw ApiException.forbidden("Il piano lo redigono il gruppo di lavoro, il referente interno e il consulente"
-                    + " / The plan is drafted by the working group, the internal referent and the consultant");
+            throw new NotAPlanAuthor();
         }
         mayChange(c, plans.draft(certificationId).isPresent());
         return c;
@@ -175,17 +186,13 @@ public class PlanService {
 
     private static void mayChange(Certification c, boolean hasDraft) {
         if (c.status() == CertificationStatus.ACTIVE && c.phase() != Phase.PLAN_DRAFTING) {
-            throw ApiException.conflict("Il piano si modifica durante la redazione: la certificazione è ora in fase «"
-                    + c.phase().italian() + "» / The plan can only change while it is being drafted");
+            throw new PlanNotInDrafting(c.phase().italian());
         }
         if (c.status() == CertificationStatus.CERTIFIED && !hasDraft) {
-            throw ApiException.conflict("Il piano approvato non si modifica: aprire prima una revisione"
-                    + " (POST /api/certifications/" + c.id() + "/plan/revisions)"
-                    + " / The approved plan does not change: open a revision first");
+            throw new ApprovedPlanUnchangeable(c.id());
         }
         if (c.status() != CertificationStatus.ACTIVE && c.status() != CertificationStatus.CERTIFIED) {
-            throw ApiException.conflict("La certificazione è conclusa («" + c.phase().italian()
-                    + "»): il piano non si modifica più / The certification has ended, its plan no longer changes");
+            throw new PlanOfEndedCertification(c.phase().italian());
         }
     }
 
@@ -197,8 +204,7 @@ public class PlanService {
         Certification c = certifications.visible(user, certificationId);
         requireEditor(user);
         requireCertified(c);
-        PlanVersion approved = plans.latestApproved(certificationId).orElseThrow(() -> ApiException.conflict(
-                "Nessuna versione approvata del piano da rivedere / No approved plan to revise"));
+        PlanVersion approved = plans.latestApproved(certificationId).orElseThrow(NoApprovedPlanToRevise::new);
         PlanVersion draft = drafts.copy(approved, user.id()).orElseThrow(() -> pending(certificationId));
         audit.record(user.id(), AuditAction.PLAN_REVISION_OPENED, certificationId, null, "piano v" + draft.versionNo(),
                 "dalla versione " + approved.versionNo());
@@ -213,8 +219,7 @@ public class PlanService {
         Certification c = certifications.visible(user, certificationId);
         requireEditor(user);
         requireCertified(c);
-        PlanVersion draft = plans.draft(certificationId).orElseThrow(() -> ApiException.conflict(
-                "Nessuna revisione aperta da presentare / No revision is open"));
+        PlanVersion draft = plans.draft(certificationId).orElseThrow(NoRevisionOpen::new);
         String summary = request == null ? null : trimmed(request.summary());
         String note = request == null ? null : trimmed(request.changeNote());
         List<FieldError> errors = new ArrayList<>();
@@ -238,18 +243,15 @@ public class PlanService {
     public PlanView decide(CurrentUser user, long certificationId, int versionNo, PlanRequests.Decision request) {
         Certification c = certifications.visible(user, certificationId);
         if (!user.has(Roles.MANAGEMENT)) {
-            throw ApiException.forbidden("Le revisioni del piano le approva il gruppo di direzione"
-                    + " / Plan revisions are decided by management");
+            throw new OnlyManagementDecidesRevisions();
         }
         PlanVersion version = existing(certificationId, versionNo);
         if (c.status() == CertificationStatus.ACTIVE) {
-            throw ApiException.conflict("Durante il percorso il piano si approva con l'attività «Approvare e firmare il"
-                    + " piano» / During the cycle the plan is decided through its approval task");
+            throw new PlanDecidedThroughItsTask();
         }
         requireCertified(c);
         if (version.status() != PlanStatus.SUBMITTED) {
-            throw ApiException.conflict("La versione " + versionNo + " è «" + PlanView.label(version.status())
-                    + "»: si decide solo una versione presentata / Only a submitted version can be decided");
+            throw new PlanVersionNotSubmitted(versionNo, PlanView.label(version.status()));
         }
         String decision = request == null ? null : trimmed(request.decision());
         String signatory = request == null ? null : trimmed(request.signatoryName());
@@ -305,7 +307,7 @@ public class PlanService {
 
     private PlanVersion existing(long certificationId, int versionNo) {
         return plans.version(certificationId, versionNo)
-                .orElseThrow(() -> ApiException.notFound("Versione del piano"));
+                .orElseThrow(PlanVersionNotFound::new);
     }
 
     private PlanView view(PlanVersion v) {
@@ -317,30 +319,26 @@ public class PlanService {
 
     private static void requireEditor(CurrentUser user) {
         if (!user.hasAny(EDITORS)) {
-            throw ApiException.forbidden("Le revisioni del piano le curano il referente interno e il gruppo di lavoro"
-                    + " / Plan revisions are made by the internal referent and the working group");
+            throw new NotARevisionAuthor();
         }
     }
 
     private static void requireCertified(Certification c) {
         if (c.status() != CertificationStatus.CERTIFIED) {
-            throw ApiException.conflict("Le revisioni del piano si fanno dopo il rilascio del certificato: la"
-                    + " certificazione è in fase «" + c.phase().italian() + "» / Plan revisions come after the certificate");
+            throw new RevisionBeforeCertificate(c.phase().italian());
         }
     }
 
-    private ApiException pending(long certificationId) {
+    private PlanVersionAlreadyOpen pending(long certificationId) {
         String which = plans.draft(certificationId).or(() -> plans.submitted(certificationId))
                 .map(v -> "la versione " + v.versionNo() + " è «" + PlanView.label(v.status()) + "»")
                 .orElse("un'altra versione è appena stata aperta");
-        return ApiException.conflict("Il piano ha già una versione aperta: " + which
-                + " / The plan already has an open version");
+        return new PlanVersionAlreadyOpen(which);
     }
 
-    private ApiException noLongerSubmitted(long certificationId, int versionNo) {
+    private PlanVersionAlreadyDecided noLongerSubmitted(long certificationId, int versionNo) {
         String now = plans.version(certificationId, versionNo).map(v -> PlanView.label(v.status())).orElse("?");
-        return ApiException.conflict("La versione " + versionNo + " è già stata decisa: è «" + now
-                + "» / This plan version has already been decided");
+        return new PlanVersionAlreadyDecided(versionNo, now);
     }
 
     /** The reader's errors first; a rule broken by a value the reader already refused says nothing new. */

@@ -7,12 +7,12 @@ import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineAccess;
 import it.familyaudit.workflow.survey.QuestionnaireService;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;
 import it.familyaudit.workflow.tasks.TaskSubmission;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionAlreadyDecided;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,8 +126,7 @@ class PlanSteps {
                 // Sent back: the drafting task that opens next starts from a copy of this version.
                 if (!plans.decide(plan.id(), approved ? PlanStatus.APPROVED : PlanStatus.CHANGES_REQUESTED, s.actor(),
                         note, approved ? v.text("signatoryName") : null, approved ? v.text("signatoryRole") : null)) {
-                    throw ApiException.conflict("La versione " + plan.versionNo() + " del piano è già stata decisa"
-                            + " / This plan version has already been decided");
+                    throw new PlanVersionAlreadyDecided(plan.versionNo());
                 }
                 audit.record(s.actor(), approved ? AuditAction.PLAN_APPROVED : AuditAction.PLAN_CHANGES_REQUESTED,
                         s.certificationId(), null, "piano v" + plan.versionNo(),

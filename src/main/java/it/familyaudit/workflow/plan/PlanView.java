@@ -1,6 +1,6 @@
 package it.familyaudit.workflow.plan;
 
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.security;
 
+import it.familyaudit.workflow.engine.LoginLocks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,12 @@
 package it.familyaudit.workflow.security;
 
+import it.familyaudit.workflow.engine.DescribedPasswordPolicy;
+import org.springframework.stereotype.Component;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 
@@ -18,7 +20,8 @@ import org.camunda.bpm.engine.identity.User;
  * <p>Camunda Admin lists the rules by their placeholder, a translation key it looks up; ours are
  * not in its translations, so the placeholder is the bilingual text it then shows as it is.
  */
-final class FamilyAuditPasswordPolicy implements PasswordPolicy {
+@Component
+final class FamilyAuditPasswordPolicy implements DescribedPasswordPolicy {
 
     static final int MIN_LENGTH = 10;
 
@@ -80,5 +83,10 @@ final class FamilyAuditPasswordPolicy implements PasswordPolicy {
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    @Override
+    public String description() {
+        return DESCRIPTION;
     }
 }

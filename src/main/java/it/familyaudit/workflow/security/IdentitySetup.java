@@ -5,9 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import it.familyaudit.workflow.FamilyAuditProperties;
-import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.MaintenanceProcess;
-import it.familyaudit.workflow.monitoring.MonitoringProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -47,18 +44,16 @@ class IdentitySetup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
     private static final List<String> BUSINESS_ROLES = Roles.ALL.stream().filter(r -> !r.equals(Roles.ADMIN)).toList();
-    /** The models whose tasks people see in Tasklist. */
-    private static final List<String> MODELS = List.of(CertificationProcess.KEY, MaintenanceProcess.KEY,
-            MonitoringProcess.KEY);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
     private final String adminPassword;
+    private final List<PeopleModel> models;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, FamilyAuditProperties properties) {
+                  TaskService tasks, FamilyAuditProperties properties, List<PeopleModel> models) {
         if (properties.adminPassword() == null || properties.adminPassword().isBlank()) {
             throw new IllegalStateException("Set FAMILY_AUDIT_ADMIN_PASSWORD: the application does not start "
                     + "without a password for the 'admin' user (outside the demo profile).");
@@ -68,6 +63,7 @@ class IdentitySetup implements ApplicationRunner {
         this.filters = filters;
         this.tasks = tasks;
         this.adminPassword = properties.adminPassword();
+        this.models = List.copyOf(models);
     }
 
     @Override
@@ -82,8 +78,8 @@ class IdentitySetup implements ApplicationRunner {
         }
         for (String role : BUSINESS_ROLES) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            for (String model : MODELS) {
-                grant(role, Resources.PROCESS_DEFINITION, model, Permissions.READ);
+            for (PeopleModel model : models) {
+                grant(role, Resources.PROCESS_DEFINITION, model.processKey(), Permissions.READ);
             }
         }
         // Only the agency (and administrators, who may do anything) open Cockpit and Admin.
@@ -97,11 +93,12 @@ class IdentitySetup implements ApplicationRunner {
         grant(Roles.AGENCY, Resources.DEPLOYMENT, ANY, Permissions.READ);
         // The referent starts the organisation's cycles, from our API or from Tasklist; the yearly
         // monitoring rounds are started by the cycle itself.
-        grant(Roles.REFERENT, Resources.PROCESS_DEFINITION, CertificationProcess.KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Roles.REFERENT, Resources.PROCESS_DEFINITION, MaintenanceProcess.KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Roles.REFERENT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        for (PeopleModel model : models) {
+            for (String role : model.startedBy()) {
+                grant(role, Resources.PROCESS_DEFINITION, model.processKey(), ProcessDefinitionPermissions.CREATE_INSTANCE);
+                grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            }
+        }
         ensureFilter(MY_TASKS_FILTER, -10, "Le attività assegnate a me / Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter(GROUP_TASKS_FILTER, -5, "Le attività dei miei ruoli / Tasks of my roles",

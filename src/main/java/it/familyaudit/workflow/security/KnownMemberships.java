@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.security;
 
+import it.familyaudit.workflow.engine.IdentityChanges;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -13,13 +14,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Users' roles and organisations as last read, for {@code family-audit.security.memberships-cache}
  * (default 10 s): every API call needs them, and they change seldom. Every change of users, groups,
- * tenants or memberships passes Camunda's identity provider, which calls {@link #changed(String)}: what
+ * tenants or memberships passes Camunda's identity provider, which tells {@link #membershipsChanging(String)}: what
  * was read is forgotten at once and again when the change commits, so the next call sees it. The
  * time limit only bounds what this application cannot see: another instance's changes, or SQL
- * written by hand. It needs nothing of the engine, so that the engine's plugins can use it.
+ * written by hand.
  */
 @Component
-public class KnownMemberships {
+public class KnownMemberships implements IdentityChanges {
 
     private final Cache<String, CurrentUser> known;
     /** Moves on every change: a reading that started before it is not kept. */
@@ -46,12 +47,14 @@ public class KnownMemberships {
     }
 
     /** This user's roles or organisations are changing: forget them now and once the transaction is over. */
-    public void changed(String userId) {
+    @Override
+    public void membershipsChanging(String userId) {
         forgetNowAndAtCommit(userId);
     }
 
     /** A group's or an organisation's memberships are changing: anyone's may be. */
-    public void changed() {
+    @Override
+    public void allMembershipsChanging() {
         forgetNowAndAtCommit(null);
     }
 

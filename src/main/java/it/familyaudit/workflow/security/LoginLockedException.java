@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.security;
 
+import it.familyaudit.workflow.engine.LoginLocks;
 import java.time.Duration;
 import org.springframework.security.authentication.LockedException;
 

@@ -3,7 +3,7 @@ package it.familyaudit.workflow.survey;
 import it.familyaudit.workflow.audit.AuditAction;
 import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.certification.Certification;
-import it.familyaudit.workflow.certification.CertificationNotActiveException;
+import it.familyaudit.workflow.certification.CertificationNotActive;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.Timeline;
@@ -13,7 +13,16 @@ import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.survey.Campaign.CloseReason;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
-import it.familyaudit.workflow.web.ApiException;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.CampaignNotFound;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.CampaignWithoutCodes;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.CodesAlreadyIssued;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.CodesAlreadyUsed;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.OnlyTheReferentRunsTheQuestionnaire;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.ProcessNotWaitingForQuestionnaire;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireAlreadyClosed;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireClosed;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.ResultsBeforeClosing;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.RoleSeesNoQuestionnaire;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,17 +85,13 @@ public class QuestionnaireService {
         Certification certification = referentOf(user, certificationId);
         Campaign campaign = campaign(certificationId);
         if (campaign.mode() != InvitationMode.CODES) {
-            throw ApiException.conflict("La campagna usa un link condiviso, senza codici / The campaign uses a shared link, no codes");
+            throw new CampaignWithoutCodes();
         }
         if (!campaign.isOpen()) {
-            throw ApiException.conflict("Il questionario è chiuso / The questionnaire is closed");
+            throw new QuestionnaireClosed();
         }
         if (campaign.codesIssued() > 0 && !replace) {
-            throw ApiException.conflict("I codici sono stati generati il " + campaign.codesIssuedOn()
-                    + " e non possono essere mostrati di nuovo: il sistema ne conserva solo l'impronta. Per sostituirli"
-                    + " tutti, finché nessuno è stato usato, inviare {\"replace\": true} / The codes were issued on "
-                    + campaign.codesIssuedOn() + " and cannot be shown again: only their hashes are kept. To replace"
-                    + " them all, while none has been used, send {\"replace\": true}");
+            throw new CodesAlreadyIssued(campaign.codesIssuedOn());
         }
         byte[] key = campaigns.codeKey(campaign.id()).orElseThrow();
         List<String> codes = new ArrayList<>(campaign.employeesInvited());
@@ -101,12 +106,11 @@ public class QuestionnaireService {
             }
         }
         if (!campaigns.issueCodes(campaign.id(), hashes, EngineTime.today())) {
-            throw ApiException.conflict("Il questionario è chiuso / The questionnaire is closed");
+            throw new QuestionnaireClosed();
         }
         // Checked after the old codes are gone: an answer that raced this call has committed by now.
         if (replace && campaigns.answerCount(campaign.id()) > 0) {
-            throw ApiException.conflict("Sono già arrivate risposte: i codici non possono più essere sostituiti"
-                    + " / Answers have come in: the codes can no longer be replaced");
+            throw new CodesAlreadyUsed();
         }
         String summary = (replace && campaign.codesIssued() > 0 ? "Codici del questionario sostituiti: " : "Codici del questionario generati: ")
                 + codes.size();
@@ -124,14 +128,14 @@ public class QuestionnaireService {
         Certification certification = referentOf(user, certificationId);
         Campaign campaign = campaign(certificationId);
         if (!lifecycle.close(campaign, CloseReason.EARLY, user.id())) {
-            throw ApiException.conflict("Il questionario è già chiuso / The questionnaire is already closed");
+            throw new QuestionnaireAlreadyClosed();
         }
         try {
             runtime.createMessageCorrelation(CertificationProcess.QUESTIONNAIRE_CLOSED_EARLY_MESSAGE)
                     .processInstanceId(certification.processInstanceId())
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw ApiException.conflict("Il processo non attende la chiusura del questionario / The process is not waiting for the questionnaire");
+            throw new ProcessNotWaitingForQuestionnaire();
         }
         return view(campaigns.ofCertification(certificationId).orElseThrow(), baseUrl);
     }
@@ -196,7 +200,7 @@ public class QuestionnaireService {
     private Campaign readable(CurrentUser user, long certificationId) {
         certifications.visible(user, certificationId);
         if (!user.hasAny(READERS)) {
-            throw ApiException.forbidden("Il tuo ruolo non vede il questionario / Your role does not see the questionnaire");
+            throw new RoleSeesNoQuestionnaire();
         }
         return campaign(certificationId);
     }
@@ -204,25 +208,22 @@ public class QuestionnaireService {
     private Certification referentOf(CurrentUser user, long certificationId) {
         Certification c = certifications.visible(user, certificationId);
         if (!user.has(Roles.REFERENT)) {
-            throw ApiException.forbidden("Solo il referente interno gestisce il questionario / Only the internal referent runs the questionnaire");
+            throw new OnlyTheReferentRunsTheQuestionnaire();
         }
         if (!c.isActive()) {
-            throw new CertificationNotActiveException(certificationId);
+            throw new CertificationNotActive(certificationId);
         }
         return c;
     }
 
     private Campaign campaign(long certificationId) {
         return campaigns.ofCertification(certificationId)
-                .orElseThrow(() -> ApiException.notFound("Campagna del questionario"));
+                .orElseThrow(CampaignNotFound::new);
     }
 
     private static Campaign closed(Campaign c) {
         if (c.isOpen()) {
-            throw ApiException.conflict("I risultati si vedono dopo la chiusura: finché arrivano risposte, due letture"
-                    + " a distanza di poco rivelerebbero le risposte di chi ha compilato nel frattempo / Results are"
-                    + " shown once the campaign has closed: while answers come in, two looks a little apart would"
-                    + " reveal the answers given in between");
+            throw new ResultsBeforeClosing();
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.tasks;
 
+import it.familyaudit.workflow.security.ProfessionalAssignment;
 import java.util.OptionalLong;
 
 /**
@@ -11,8 +12,8 @@ public interface CertificationJournal {
     /** The certification a process instance runs, if any. */
     OptionalLong certificationOf(String processInstanceId);
 
-    /** Whether the certification names this user as its professional in this role (consultant, evaluator). */
-    boolean assigns(long certificationId, String role, String userId);
+    /** The consultant and evaluator the certification names. */
+    ProfessionalAssignment assignment(long certificationId);
 
     void taskCreated(long certificationId, String taskKey, String phase);
 

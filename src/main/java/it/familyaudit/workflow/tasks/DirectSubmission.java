@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * instead would make the engine write every field, with its history, only for the listener to
  * delete it again; Tasklist and {@code /engine-rest} submissions still arrive that way.
  */
-final class DirectSubmission {
+public final class DirectSubmission {
 
     private record Values(String taskId, Map<String, Object> values) {
     }
@@ -20,7 +20,7 @@ final class DirectSubmission {
     private DirectSubmission() {
     }
 
-    static <T> T completing(String taskId, Map<String, Object> values, Supplier<T> completion) {
+    public static <T> T completing(String taskId, Map<String, Object> values, Supplier<T> completion) {
         CURRENT.set(new Values(taskId, values));
         try {
             return completion.get();

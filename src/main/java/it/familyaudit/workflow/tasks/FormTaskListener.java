@@ -3,6 +3,8 @@ package it.familyaudit.workflow.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.engine.EngineAccess;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.security.Roles;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +16,12 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * Attached to every user task by {@link TaskListenersParseListener}. On create it moves the
+ * Attached to every user task by {@link FormTasks}. On create it moves the
  * certification to the task's phase and gives the form its options; on complete it validates the
  * submission against the task's form, lets the step write its records, and leaves only the
  * step's decisions as process variables. It runs inside the engine's transaction: a failed check
@@ -99,8 +99,8 @@ final class FormTaskListener implements TaskListener {
      * for nobody, pass.
      */
     private void mayComplete(DelegateTask task) {
-        Authentication who = Context.getCommandContext().getAuthentication();
-        if (who == null || who.getUserId() == null) {
+        EngineAccess.Authenticated who = EngineAccess.authenticated();
+        if (who == null) {
             return;
         }
         Set<String> groups = new HashSet<>();
@@ -109,18 +109,13 @@ final class FormTaskListener implements TaskListener {
                 groups.add(link.getGroupId());
             }
         }
-        List<String> held = who.getGroupIds() == null ? List.of() : who.getGroupIds();
-        if (Collections.disjoint(groups, held)) {
+        if (Collections.disjoint(groups, who.groupIds())) {
             throw new AuthorizationException("Questa attività spetta a / This task belongs to: " + String.join(", ", groups));
         }
-        if (Roles.PROFESSIONAL_ROLES.containsAll(groups)) {
-            long certification = certificationId(task);
-            boolean assigned = groups.stream().filter(held::contains)
-                    .anyMatch(role -> journal.assigns(certification, role, who.getUserId()));
-            if (!assigned) {
-                throw new AuthorizationException(
-                        "Attività riservata al professionista assegnato / Only the assigned professional may do this");
-            }
+        if (Roles.PROFESSIONAL_ROLES.containsAll(groups)
+                && !journal.assignment(certificationId(task)).lets(who.userId(), who.groupIds(), groups)) {
+            throw new AuthorizationException(
+                    "Attività riservata al professionista assegnato / Only the assigned professional may do this");
         }
     }
 

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.tasks;
 
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.EngineTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -48,7 +48,7 @@ public class TaskAlerts {
     }
 
     /** The strongest alert of each task that has one: ESCALATION over REMINDER. */
-    Map<String, String> strongest(Collection<String> taskIds) {
+    public Map<String, String> strongest(Collection<String> taskIds) {
         Map<String, String> alerts = new HashMap<>();
         if (taskIds.isEmpty()) {
             return alerts;

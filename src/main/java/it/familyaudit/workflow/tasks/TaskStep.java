@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.tasks;
 
+import it.familyaudit.workflow.engine.FieldError;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,9 +1,12 @@
 package it.familyaudit.workflow.web;
 
-import it.familyaudit.workflow.certification.CertificationAlreadyActiveException;
-import it.familyaudit.workflow.certification.CertificationNotActiveException;
-import it.familyaudit.workflow.certification.CycleNotAllowedException;
-import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.certification.CertificationAlreadyActive;
+import it.familyaudit.workflow.engine.FormValidationException;
+import it.familyaudit.workflow.refusal.NotFound;
+import it.familyaudit.workflow.refusal.NotPermitted;
+import it.familyaudit.workflow.refusal.Refusal;
+import it.familyaudit.workflow.refusal.StateConflict;
+import it.familyaudit.workflow.refusal.TooLarge;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -62,16 +65,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             p.setProperty("errors", errors);
             return p;
         }
-        if (t instanceof ApiException e) {
-            return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        }
-        if (t instanceof CertificationAlreadyActiveException e) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            p.setProperty("activeCertificationId", e.activeId());
+        if (t instanceof Refusal refusal) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(status(refusal), refusal.getMessage());
+            if (refusal instanceof CertificationAlreadyActive e) {
+                p.setProperty("activeCertificationId", e.activeId());
+            }
             return p;
-        }
-        if (t instanceof CertificationNotActiveException || t instanceof CycleNotAllowedException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, t.getMessage());
         }
         if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -84,5 +83,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "Non autorizzato / Not authorized");
         }
         return null;
+    }
+
+    /** The answer each kind of refusal gets. */
+    static HttpStatus status(Refusal refusal) {
+        if (refusal instanceof NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (refusal instanceof NotPermitted) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (refusal instanceof StateConflict) {
+            return HttpStatus.CONFLICT;
+        }
+        return refusal instanceof TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
     }
 }

@@ -3,9 +3,9 @@ package it.familyaudit.workflow.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.familyaudit.workflow.certification.CertificationAlreadyActiveException;
-import it.familyaudit.workflow.certification.CertificationNotActiveException;
-import it.familyaudit.workflow.certification.CycleNotAllowedException;
+import it.familyaudit.workflow.certification.CertificationAlreadyActive;
+import it.familyaudit.workflow.certification.CertificationNotActive;
+import it.familyaudit.workflow.certification.CycleNotAllowed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -49,8 +49,8 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(EngineServerErrorFilter.class);
 
     /** Refusals whose messages are written for the people using the webapps. */
-    private static final Set<String> FOR_PEOPLE = Set.of(CertificationAlreadyActiveException.class.getSimpleName(),
-            CertificationNotActiveException.class.getSimpleName(), CycleNotAllowedException.class.getSimpleName(),
+    private static final Set<String> FOR_PEOPLE = Set.of(CertificationAlreadyActive.class.getSimpleName(),
+            CertificationNotActive.class.getSimpleName(), CycleNotAllowed.class.getSimpleName(),
             TaskAlreadyClaimedException.class.getSimpleName());
     /** Camunda often wraps them: "Cannot instantiate process definition …: it.….SomeException: the message". */
     private static final Pattern WRAPPED_FOR_PEOPLE =

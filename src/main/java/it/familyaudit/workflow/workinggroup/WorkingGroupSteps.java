@@ -4,7 +4,7 @@ import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.CertificationRepository;
 import it.familyaudit.workflow.certification.Phase;
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskStep;
 import it.familyaudit.workflow.tasks.TaskSubmission;

@@ -15,7 +15,7 @@ import it.familyaudit.workflow.support.ApiTestBase;
 import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.support.MonitoringValues;
 import it.familyaudit.workflow.support.PlanSeeds;
-import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.engine.FormValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.engine.FormValidationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package it.familyaudit.workflow.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.familyaudit.workflow.tasks.FieldError;
+import it.familyaudit.workflow.engine.FieldError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.TreeSet;

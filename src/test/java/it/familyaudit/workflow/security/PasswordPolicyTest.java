@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.security;
 
+import it.familyaudit.workflow.engine.PasswordPolicyErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.engine.ScriptFreeModels;
 import it.familyaudit.workflow.support.HttpTestBase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -34,7 +34,7 @@ import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.MonitoringValues;
 import it.familyaudit.workflow.support.PlanSeeds;
-import it.familyaudit.workflow.tasks.FormValidationException;
+import it.familyaudit.workflow.engine.FormValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.support.ApiTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
