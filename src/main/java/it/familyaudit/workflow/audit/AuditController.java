@@ -1,12 +1,14 @@
 package it.familyaudit.workflow.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.familyaudit.workflow.audit.AuditRefusals.AuditTrailForTheAgencyOnly;
+import it.familyaudit.workflow.audit.AuditRefusals.PeriodEndsBeforeItStarts;
 import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.refusal.PageOutOfRange;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
-import it.familyaudit.workflow.audit.AuditRefusals.AuditTrailForTheAgencyOnly;
-import it.familyaudit.workflow.audit.AuditRefusals.PeriodEndsBeforeItStarts;
-import it.familyaudit.workflow.refusal.PageOutOfRange;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * concern no single certification). Each certification's own events are under
  * {@code /api/certifications/{id}/audit} for those who may see the certification.
  */
+@Tag(name = "Registro di controllo / Audit trail", description = "Il registro di tutte le certificazioni, per l'ente / The whole audit trail, for the agency")
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -45,6 +48,8 @@ class AuditController {
     }
 
     /** A page of events from {@code from} (inclusive) to {@code to} (inclusive), after the event id {@code after}. */
+    @Operation(summary = "Il registro di un periodo, a pagine / The audit trail of a period, paged",
+            description = "Solo ente e consiglio. / Agency and council only.")
     @GetMapping
     @Transactional(readOnly = true)
     List<AuditEvent> page(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -59,6 +64,8 @@ class AuditController {
     }
 
     /** Every event of the period as CSV, streamed page by page. */
+    @Operation(summary = "Il registro di un periodo in CSV / The audit trail of a period as CSV",
+            description = "Solo ente e consiglio. / Agency and council only.")
     @GetMapping(value = "/export.csv")
     @Transactional(readOnly = true)
     void export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.certificate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import it.familyaudit.workflow.certification.Certification;
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.organization.OrganizationRepository;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Certificati / Certificates", description = "Il certificato Family Audit e l'Executive in PDF / The certificates as PDF")
 @RestController
 class CertificateController {
 
@@ -28,12 +31,16 @@ class CertificateController {
         this.users = users;
     }
 
+    @Operation(summary = "Certificato Family Audit in PDF / Family Audit certificate as PDF",
+            description = "Per chi vede la certificazione; 404 se non ancora rilasciato. / For those who see the certification; 404 until issued.")
     @GetMapping("/api/certifications/{id}/certificate.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         return pdf(id, CertificateIssuer.FAMILY_AUDIT);
     }
 
     /** The Family Audit Executive, once the council has recognised the plan as carried out. */
+    @Operation(summary = "Certificato Family Audit Executive in PDF / Executive certificate as PDF",
+            description = "Rilasciato dopo i tre anni di monitoraggio; 404 prima. / Issued after the three monitoring years; 404 before.")
     @GetMapping("/api/certifications/{id}/executive-certificate.pdf")
     ResponseEntity<byte[]> executivePdf(@PathVariable long id) {
         return pdf(id, CertificateIssuer.EXECUTIVE);

@@ -1,13 +1,15 @@
 package it.familyaudit.workflow.organization;
 
-import it.familyaudit.workflow.security.CurrentUser;
-import it.familyaudit.workflow.security.CurrentUsers;
-import it.familyaudit.workflow.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.organization.OrganizationRefusals.OnlyTheAgencyRegisters;
 import it.familyaudit.workflow.organization.OrganizationRefusals.OrganizationAlreadyRegistered;
 import it.familyaudit.workflow.organization.OrganizationRefusals.OrganizationNotFound;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.security.Roles;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The agency registers the organisations that take part; agency and council look them up. */
+@Tag(name = "Organizzazioni / Organisations", description = "Le organizzazioni che partecipano / The organisations taking part")
 @RestController
 @RequestMapping("/api/organizations")
 class OrganizationController {
@@ -43,6 +46,8 @@ class OrganizationController {
         this.users = users;
     }
 
+    @Operation(summary = "Registra un'organizzazione / Registers an organisation",
+            description = "Solo l'ente di certificazione. / Certifying agency only.")
     @PostMapping
     ResponseEntity<Organization> register(@RequestBody Registration r) {
         if (!users.current().has(Roles.AGENCY)) {
@@ -68,6 +73,8 @@ class OrganizationController {
         return ResponseEntity.created(URI.create("/api/organizations/" + created.code())).body(created);
     }
 
+    @Operation(summary = "Un'organizzazione / One organisation",
+            description = "404 fuori dalle proprie. / 404 outside one's own.")
     @GetMapping("/{code}")
     Organization get(@PathVariable String code) {
         CurrentUser user = users.current();

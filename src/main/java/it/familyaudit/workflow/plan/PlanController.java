@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import it.familyaudit.workflow.security.CurrentUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanBodyNotJson;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanFileEmpty;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanFileTooLarge;
+import it.familyaudit.workflow.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,6 @@ import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,8 +31,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The action plan of a certification: its versions, the draft, and revisions after the certificate. */
+@Tag(name = "Piano delle azioni / Action plan", description = "Il piano in versioni: redazione, revisioni, importazione ed esportazione / The plan in versions")
 @RestController
 @RequestMapping("/api/certifications/{id}/plan")
 class PlanController {
@@ -54,27 +57,35 @@ class PlanController {
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    @Operation(summary = "Il piano corrente / The current plan",
+            description = "La bozza in redazione, altrimenti l'ultima versione. / The draft being written, else the latest version.")
     @GetMapping
     PlanView current(@PathVariable long id) {
         return plans.current(users.current(), id);
     }
 
+    @Operation(summary = "Le versioni del piano / The plan's versions")
     @GetMapping("/versions")
     List<PlanView.Version> versions(@PathVariable long id) {
         return plans.versions(users.current(), id);
     }
 
+    @Operation(summary = "Una versione del piano / One plan version")
     @GetMapping("/versions/{no}")
     PlanView version(@PathVariable long id, @PathVariable int no) {
         return plans.version(users.current(), id, no);
     }
 
     /** Replaces the whole draft: {@code {"title", "fieldsMandatory", "fields": [...], "actions": [...]}}. */
+    @Operation(summary = "Salva la bozza del piano / Saves the plan draft",
+            description = "Durante la redazione o in una revisione aperta; i problemi delle regole tornano nella risposta. / While drafting or in an open revision; rule problems come back in the answer.")
     @PutMapping("/draft")
     PlanView saveDraft(@PathVariable long id, HttpServletRequest request) throws IOException {
         return plans.saveDraft(users.current(), id, body(request));
     }
 
+    @Operation(summary = "Apre una revisione del piano approvato / Opens a revision of the approved plan",
+            description = "Dopo il certificato; la bozza parte dalla versione in vigore. / After the certificate; the draft starts from the version in force.")
     @PostMapping("/revisions")
     ResponseEntity<PlanView> openRevision(@PathVariable long id) {
         PlanView opened = plans.openRevision(users.current(), id);
@@ -83,12 +94,15 @@ class PlanController {
     }
 
     /** {@code {"changeNote": "…", "summary": "…"}}: the open revision goes to management. */
+    @Operation(summary = "Presenta la revisione alla direzione / Submits the revision to management")
     @PostMapping("/revisions/submit")
     PlanView submitRevision(@PathVariable long id, @RequestBody(required = false) PlanRequests.Submission body) {
         return plans.submitRevision(users.current(), id, body);
     }
 
     /** {@code {"decision": "approve", "signatoryName", "signatoryRole"}} or {@code {"decision": "reject", "note"}}. */
+    @Operation(summary = "La direzione decide una revisione / Management decides a revision",
+            description = "Approva e firma, oppure respinge. / Approve and sign, or reject.")
     @PostMapping("/versions/{no}/decision")
     PlanView decide(@PathVariable long id, @PathVariable int no,
                     @RequestBody(required = false) PlanRequests.Decision body) {
@@ -99,6 +113,8 @@ class PlanController {
      * Replaces the draft with a spreadsheet sent as the body: {@code Content-Type: text/csv} (UTF-8, {@code ;}
      * or {@code ,}) or the .xlsx type. All or nothing; a refusal lists every bad row and column.
      */
+    @Operation(summary = "Importa la bozza da CSV o .xlsx / Imports the draft from CSV or .xlsx",
+            description = "Tutto o niente: ogni errore con riga e colonna. / All or nothing: every error with its row and column.")
     @PostMapping("/import")
     PlanView importDraft(@PathVariable long id, HttpServletRequest request) throws IOException {
         PlanFormat format = PlanFormat.of(contentType(request)).orElseThrow(() -> new ResponseStatusException(
@@ -111,16 +127,19 @@ class PlanController {
         return plans.importDraft(users.current(), id, format, file);
     }
 
+    @Operation(summary = "Una versione in CSV / A version as CSV")
     @GetMapping("/versions/{no}/export.csv")
     ResponseEntity<byte[]> exportCsv(@PathVariable long id, @PathVariable int no) {
         return file(plans.export(users.current(), id, no, PlanFormat.CSV), PlanFormat.CSV.mediaType, id, no, "csv");
     }
 
+    @Operation(summary = "Una versione in .xlsx / A version as .xlsx")
     @GetMapping("/versions/{no}/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(@PathVariable long id, @PathVariable int no) {
         return file(plans.export(users.current(), id, no, PlanFormat.XLSX), PlanFormat.XLSX.mediaType, id, no, "xlsx");
     }
 
+    @Operation(summary = "Una versione in PDF / A version as PDF")
     @GetMapping("/versions/{no}/plan.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable int no) {
         return file(plans.pdf(users.current(), id, no), MediaType.APPLICATION_PDF, id, no, "pdf");

@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import it.familyaudit.workflow.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The questionnaire of a certification: follow it, issue its codes, close it, read its results. */
+@Tag(name = "Questionario / Questionnaire", description = "Il questionario anonimo dei bisogni dei dipendenti / The employees' anonymous needs questionnaire")
 @RestController
 @RequestMapping("/api/certifications/{id}/questionnaire")
 class QuestionnaireController {
@@ -39,12 +42,16 @@ class QuestionnaireController {
     }
 
     /** Dates, invitation mode, public address and answers so far (day by day). */
+    @Operation(summary = "La campagna del questionario / The questionnaire campaign",
+            description = "Stato, date, tasso di risposta e indirizzo pubblico. / Status, dates, response rate and public address.")
     @GetMapping
     CampaignView campaign(@PathVariable long id, HttpServletRequest request) {
         return questionnaires.view(users.current(), id, base(request));
     }
 
     /** The codes, once: a ZIP with a CSV for mail merge and a PDF of slips. Only hashes are kept. */
+    @Operation(summary = "Genera i codici di invito (ZIP) / Issues the invitation codes (ZIP)",
+            description = "Una sola volta: si conservano solo le impronte. / Once only: just their hashes are kept.")
     @PostMapping("/invitations")
     ResponseEntity<byte[]> invitations(@PathVariable long id, @RequestBody(required = false) InvitationRequest body,
                                        HttpServletRequest request) {
@@ -59,16 +66,21 @@ class QuestionnaireController {
     }
 
     /** The referent closes the campaign before its closing date. */
+    @Operation(summary = "Chiude il questionario in anticipo / Closes the questionnaire early",
+            description = "Solo il referente interno. / Internal referent only.")
     @PostMapping("/closure")
     CampaignView close(@PathVariable long id, HttpServletRequest request) {
         return questionnaires.closeEarly(users.current(), id, base(request));
     }
 
+    @Operation(summary = "I risultati, dopo la chiusura / The results, once closed",
+            description = "Le celle con poche risposte sono soppresse. / Cells with few answers are suppressed.")
     @GetMapping("/results")
     QuestionnaireResults results(@PathVariable long id) {
         return questionnaires.results(users.current(), id);
     }
 
+    @Operation(summary = "I risultati in CSV / The results as CSV")
     @GetMapping("/results.csv")
     void resultsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         QuestionnaireResults results = questionnaires.results(users.current(), id);
@@ -80,6 +92,7 @@ class QuestionnaireController {
     }
 
     /** The main needs, each with the code a plan action cites. */
+    @Operation(summary = "I bisogni principali, per il piano / The main needs, for the plan")
     @GetMapping("/findings")
     List<Finding> findings(@PathVariable long id) {
         return questionnaires.findings(users.current(), id);
