@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code fa_certification} table. Every change is guarded by the state it needs: a change
- * that finds the cycle already ended touches nothing and says so.
+ * The {@code fa_certification} table, and its only owner: no other class runs SQL on it (other
+ * features ask the certification package; ModularityTest keeps it so). Every change is guarded by
+ * the state it needs: a change that finds the cycle already ended touches nothing and says so.
  */
 @Repository
 public class CertificationRepository {
