@@ -131,6 +131,39 @@ class ModularityTest {
                 .as("sources naming an engine table (ACT_..._) outside the engine module").isEmpty();
     }
 
+    /**
+     * One owner per table: only {@code certification/CertificationRepository.java} names
+     * {@code fa_certification} (the word, case-insensitive, not a longer name such as
+     * {@code fa_certification_process}). Elsewhere in the certification package a comment line (one
+     * starting with {@code //}, {@code /*} or {@code *}) may mention it; no other file may, not even
+     * in a comment. Other features ask the certification package; those below it use an interface
+     * of their own that it implements, or are given the value.
+     */
+    @Test
+    void onlyTheCertificationRepositoryRunsSqlOnItsTable() throws IOException {
+        Path root = Path.of("src/main/java/it/familyaudit/workflow");
+        Path owner = root.resolve("certification/CertificationRepository.java");
+        Pattern table = Pattern.compile("\\bfa_certification\\b(?!_)", Pattern.CASE_INSENSITIVE);
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (source.equals(owner)) {
+                    continue;
+                }
+                String[] lines = read(source).split("\\R", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    boolean comment = line.startsWith("//") || line.startsWith("/*") || line.startsWith("*");
+                    if (table.matcher(line).find() && !(comment && source.startsWith(root.resolve("certification")))) {
+                        found.add(root.relativize(source) + ":" + (i + 1) + ": " + line);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("lines naming fa_certification outside certification/CertificationRepository.java")
+                .isEmpty();
+    }
+
     @Test
     void docsDrawTheModulesAsTheyAre() throws IOException {
         String diagram = diagram();

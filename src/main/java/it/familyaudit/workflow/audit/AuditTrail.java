@@ -21,14 +21,16 @@ public class AuditTrail {
     private static final int MAX_SUBJECT = 255;
 
     private final JdbcClient db;
+    private final CertificationOrganizations organizations;
 
-    AuditTrail(JdbcClient db) {
+    AuditTrail(JdbcClient db, CertificationOrganizations organizations) {
         this.db = db;
+        this.organizations = organizations;
     }
 
     /**
      * An event by whoever the engine command runs for ({@code system} outside any). The
-     * organisation, when not given, is the certification's.
+     * organisation, when not given, is the certification's ({@link CertificationOrganizations}).
      */
     public void record(AuditAction action, Long certificationId, String organizationCode, String subject, String detail) {
         record(EngineAccess.currentActor(), action, certificationId, organizationCode, subject, detail);
@@ -38,17 +40,14 @@ public class AuditTrail {
                        String detail) {
         db.sql("""
                 INSERT INTO fa_audit_event (occurred_at, actor, action, certification_id, organization_code, subject, detail)
-                VALUES (:at, :actor, :action, :certification,
-                        COALESCE(:organization, (SELECT o.code FROM fa_certification c
-                                                 JOIN fa_organization o ON o.id = c.organization_id
-                                                 WHERE c.id = :certification)),
-                        :subject, :detail)
+                VALUES (:at, :actor, :action, :certification, :organization, :subject, :detail)
                 """)
                 .param("at", Timestamp.from(EngineTime.now()))
                 .param("actor", cut(actor == null || actor.isBlank() ? "anonymous" : actor, MAX_SUBJECT))
                 .param("action", action.name())
                 .param("certification", certificationId)
-                .param("organization", organizationCode)
+                .param("organization", organizationCode != null || certificationId == null ? organizationCode
+                        : organizations.codeOf(certificationId).orElse(null))
                 .param("subject", cut(subject, MAX_SUBJECT))
                 .param("detail", cut(detail, MAX_DETAIL))
                 .update();

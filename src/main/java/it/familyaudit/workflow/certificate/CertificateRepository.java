@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,12 +43,17 @@ public class CertificateRepository {
         return db.sql(SELECT + " WHERE id = :id").param("id", id).query(CertificateRepository::map).optional();
     }
 
-    /** The organisation's valid Family Audit Executive, the latest if ever more than one. */
-    public Optional<Certificate> validExecutive(long organizationId) {
-        return db.sql(SELECT + " WHERE kind = 'EXECUTIVE' AND status = 'VALID'"
-                        + " AND certification_id IN (SELECT id FROM fa_certification WHERE organization_id = :org)"
+    /**
+     * The valid Family Audit Executive issued by one of these certifications (an organisation's
+     * cycles), the latest if ever more than one.
+     */
+    public Optional<Certificate> validExecutive(Collection<Long> certificationIds) {
+        if (certificationIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.sql(SELECT + " WHERE kind = 'EXECUTIVE' AND status = 'VALID' AND certification_id IN (:certs)"
                         + " ORDER BY issue_date DESC, id DESC")
-                .param("org", organizationId).query(CertificateRepository::map).list().stream().findFirst();
+                .param("certs", certificationIds).query(CertificateRepository::map).list().stream().findFirst();
     }
 
     /** Guarded: only a valid certificate is revoked; false when it was not valid (any more). */

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code fa_certification} table. Every change is guarded by the state it needs: a change
- * that finds the cycle already ended touches nothing and says so.
+ * The {@code fa_certification} table, and its only owner: no other class runs SQL on it (other
+ * features ask the certification package; ModularityTest keeps it so). Every change is guarded by
+ * the state it needs: a change that finds the cycle already ended touches nothing and says so.
  */
 @Repository
 public class CertificationRepository {
@@ -54,6 +55,12 @@ public class CertificationRepository {
      * ever ask about again.
      */
     private final Cache<String, Long> certificationOfProcess = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * The code of each certification's organisation, which the audit trail asks for most events:
+     * neither a cycle's organisation nor an organisation's code ever changes, so the answers found
+     * are kept (never an absence).
+     */
+    private final Cache<Long, String> organizationOfCertification = Caffeine.newBuilder().maximumSize(10_000).build();
 
     CertificationRepository(JdbcClient db) {
         this.db = db;
@@ -106,6 +113,34 @@ public class CertificationRepository {
     public Optional<Certification> findActive(long organizationId) {
         return db.sql("SELECT " + COLUMNS + " FROM fa_certification WHERE organization_id = :org AND " + RUNNING)
                 .param("org", organizationId).query(ROW).optional();
+    }
+
+    /** The ids of all the organisation's cycles, the latest first. */
+    public List<Long> idsOfOrganization(long organizationId) {
+        return db.sql("SELECT id FROM fa_certification WHERE organization_id = :org ORDER BY cycle_no DESC")
+                .param("org", organizationId).query(Long.class).list();
+    }
+
+    /** Whether the organisation (by its code) has any cycle, running or ended. */
+    public boolean anyOfOrganization(String organizationCode) {
+        return db.sql("""
+                SELECT COUNT(*) FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE o.code = :code
+                """).param("code", organizationCode).query(Long.class).single() > 0;
+    }
+
+    /** The code of the certification's organisation; empty when there is no such certification. */
+    public Optional<String> organizationCodeOf(long id) {
+        String known = organizationOfCertification.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = db.sql("""
+                SELECT o.code FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE c.id = :id
+                """).param("id", id).query(String.class).optional();
+        found.ifPresent(code -> organizationOfCertification.put(id, code));
+        return found;
     }
 
     /** The organisation's cycles that have ended, the latest first. */

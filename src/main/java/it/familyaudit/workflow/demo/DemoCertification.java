@@ -2,6 +2,7 @@ package it.familyaudit.workflow.demo;
 
 import it.familyaudit.workflow.FamilyAuditProperties;
 import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.certification.CertificationLookup;
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -28,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,23 +49,23 @@ class DemoCertification {
     private static final Logger log = LoggerFactory.getLogger(DemoCertification.class);
 
     private final CertificationService certifications;
+    private final CertificationLookup certificationLookup;
     private final Inbox inbox;
     private final PlanService planService;
     private final QuestionnaireService questionnaires;
     private final IdentityService identity;
-    private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final FamilyAuditProperties properties;
 
-    DemoCertification(CertificationService certifications, Inbox inbox, PlanService planService,
+    DemoCertification(CertificationService certifications, CertificationLookup certificationLookup, Inbox inbox, PlanService planService,
                       QuestionnaireService questionnaires, IdentityService identity,
-                      JdbcClient db, TransactionTemplate transaction, FamilyAuditProperties properties) {
+                      TransactionTemplate transaction, FamilyAuditProperties properties) {
         this.certifications = certifications;
+        this.certificationLookup = certificationLookup;
         this.inbox = inbox;
         this.planService = planService;
         this.questionnaires = questionnaires;
         this.identity = identity;
-        this.db = db;
         this.transaction = transaction;
         this.properties = properties;
     }
@@ -73,7 +73,7 @@ class DemoCertification {
     /** The certification id, when this call started it. */
     Optional<Long> bringToPlanDrafting(String organization) {
         return transaction.execute(status -> {
-            if (hasCertification(organization)) {
+            if (certificationLookup.anyOfOrganization(organization)) {
                 return Optional.empty();
             }
             String today = EngineTime.today().toString();
@@ -116,13 +116,6 @@ class DemoCertification {
                     plan.actions().size());
             return Optional.of(id);
         });
-    }
-
-    private boolean hasCertification(String organization) {
-        return db.sql("""
-                SELECT COUNT(*) FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
-                WHERE o.code = :code
-                """).param("code", organization).query(Long.class).single() > 0;
     }
 
     static PlanImport seedPlan() {

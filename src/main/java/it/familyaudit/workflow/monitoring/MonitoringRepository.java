@@ -46,15 +46,17 @@ public class MonitoringRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the round once; run again (a retried job), it finds the round already there. */
+    /**
+     * Creates the round once; run again (a retried job), it finds the round already there. The
+     * certification must exist (the table's foreign key refuses any other).
+     */
     MonitoringRound schedule(long certificationId, int roundNo, String processInstanceId, long certificateId,
                              LocalDate opensOn, LocalDate reportDue) {
         db.sql("""
                 INSERT INTO fa_monitoring_round (certification_id, round_no, process_instance_id, certificate_id, status,
                                                  opens_on, report_due)
-                SELECT :cert, :no, :pi, :certificate, 'SCHEDULED', :opens, :due FROM fa_certification
-                WHERE id = :cert
-                  AND NOT EXISTS (SELECT 1 FROM fa_monitoring_round WHERE certification_id = :cert AND round_no = :no)
+                SELECT :cert, :no, :pi, :certificate, 'SCHEDULED', :opens, :due
+                WHERE NOT EXISTS (SELECT 1 FROM fa_monitoring_round WHERE certification_id = :cert AND round_no = :no)
                 """)
                 .param("cert", certificationId).param("no", roundNo).param("pi", processInstanceId)
                 .param("certificate", certificateId).param("opens", Date.valueOf(opensOn))

@@ -14,6 +14,7 @@ import it.familyaudit.workflow.certificate.CertificateRepository;
 import it.familyaudit.workflow.certification.Certification;
 import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.certification.CertificationRepository;
+import it.familyaudit.workflow.certification.CertificationLookup;
 import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.certification.Timeline;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,6 +53,7 @@ public class MonitoringRounds {
 
     private final MonitoringRepository rounds;
     private final CertificationRepository certifications;
+    private final CertificationLookup certificationLookup;
     private final CertificateRepository certificates;
     private final PlanRepository plans;
     private final Timeline timeline;
@@ -61,12 +64,13 @@ public class MonitoringRounds {
     private final FamilyAuditProperties properties;
     private final JdbcClient db;
 
-    MonitoringRounds(MonitoringRepository rounds, CertificationRepository certifications,
+    MonitoringRounds(MonitoringRepository rounds, CertificationRepository certifications, CertificationLookup certificationLookup,
                      CertificateRepository certificates, PlanRepository plans, Timeline timeline, AuditTrail audit,
                      DecisionService decisions, OpenTasks openTasks, TaskAlerts alerts, FamilyAuditProperties properties,
                      JdbcClient db) {
         this.rounds = rounds;
         this.certifications = certifications;
+        this.certificationLookup = certificationLookup;
         this.certificates = certificates;
         this.plans = plans;
         this.timeline = timeline;
@@ -154,18 +158,23 @@ public class MonitoringRounds {
         }
     }
 
-    /** A maintenance keeps the level reached: the plan it reports on is the one of the cycle before. */
+    /**
+     * A maintenance keeps the level reached: the plan it reports on is the one of the latest other
+     * cycle of the organisation with an approved plan.
+     */
     private Optional<PlanVersion> earlierPlan(Certification c) {
         if (c.kind() != CycleKind.MAINTENANCE) {
             return Optional.empty();
         }
-        return db.sql("""
-                SELECT c.id FROM fa_certification c
-                WHERE c.organization_id = :org AND c.id <> :cert
-                  AND EXISTS (SELECT 1 FROM fa_plan_version v WHERE v.certification_id = c.id AND v.status = 'APPROVED')
-                ORDER BY c.cycle_no DESC
-                """).param("org", c.organizationId()).param("cert", c.id()).query(Long.class).list().stream().findFirst()
-                .flatMap(plans::latestApproved);
+        List<Long> others = certificationLookup.idsOfOrganization(c.organizationId()).stream().filter(id -> id != c.id()).toList();
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> approved = Set.copyOf(db.sql("""
+                SELECT DISTINCT certification_id FROM fa_plan_version
+                WHERE certification_id IN (:certs) AND status = 'APPROVED'
+                """).param("certs", others).query(Long.class).list());
+        return others.stream().filter(approved::contains).findFirst().flatMap(plans::latestApproved);
     }
 
     /**
@@ -264,7 +273,7 @@ public class MonitoringRounds {
             return certificates.find(c.id(), CertificateIssuer.FAMILY_AUDIT).orElseThrow(() ->
                     new IllegalStateException("Certification " + c.id() + " has no Family Audit certificate"));
         }
-        return certificates.validExecutive(c.organizationId()).orElseThrow(() ->
+        return certificates.validExecutive(certificationLookup.idsOfOrganization(c.organizationId())).orElseThrow(() ->
                 new IllegalStateException("Organisation " + c.organizationId() + " holds no valid Executive"));
     }
 

@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.survey;
 
+import it.familyaudit.workflow.certification.CertificationLookup;
+import it.familyaudit.workflow.certification.CertificationStatus;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.survey.Campaign.CloseReason;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
@@ -50,10 +52,12 @@ class CampaignRepository {
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
+    private final CertificationLookup certifications;
 
-    CampaignRepository(JdbcClient db, JdbcTemplate jdbc) {
+    CampaignRepository(JdbcClient db, JdbcTemplate jdbc, CertificationLookup certifications) {
         this.db = db;
         this.jdbc = jdbc;
+        this.certifications = certifications;
     }
 
     Campaign create(long certificationId, String publicToken, LocalDate opensOn, LocalDate closesOn, int employees,
@@ -77,22 +81,22 @@ class CampaignRepository {
                 .query(CampaignRepository::campaign).optional();
     }
 
+    /** The campaign with its token, and its cycle and organisation as the certification package tells them. */
     Optional<Published> published(String publicToken) {
+        record Found(Campaign campaign, String codeKey) {
+        }
         return db.sql("""
-                SELECT q.id, q.certification_id, q.public_token, q.opens_on, q.closes_on, q.employees_invited,
-                       q.invitation_mode, q.status, q.codes_issued, q.codes_issued_on, q.opened_by, q.opened_at,
-                       q.closed_on, q.closed_by, q.close_reason, q.code_key, o.name AS organization_name,
-                       c.status AS cycle_status
-                FROM fa_questionnaire_campaign q
-                JOIN fa_certification c ON c.id = q.certification_id
-                JOIN fa_organization o ON o.id = c.organization_id
-                WHERE q.public_token = :token
+                SELECT id, certification_id, public_token, opens_on, closes_on, employees_invited, invitation_mode, status,
+                       codes_issued, codes_issued_on, opened_by, opened_at, closed_on, closed_by, close_reason, code_key
+                FROM fa_questionnaire_campaign WHERE public_token = :token
                 """)
                 .param("token", publicToken)
-                .query((rs, n) -> new Published(campaign(rs, n), rs.getString("organization_name"),
-                        "ACTIVE".equals(rs.getString("cycle_status")),
-                        rs.getString("code_key") == null ? null : HexFormat.of().parseHex(rs.getString("code_key"))))
-                .optional();
+                .query((rs, n) -> new Found(campaign(rs, n), rs.getString("code_key")))
+                .optional()
+                .flatMap(found -> certifications.withOrganization(found.campaign().certificationId())
+                        .map(cycle -> new Published(found.campaign(), cycle.organization().name(),
+                                cycle.certification().status() == CertificationStatus.ACTIVE,
+                                found.codeKey() == null ? null : HexFormat.of().parseHex(found.codeKey()))));
     }
 
     /** The questions the campaign asks (form-js JSON). */

@@ -32,14 +32,18 @@ public class TaskAlerts {
         this.db = db;
     }
 
-    /** @return false when this alert had already been raised for the task */
+    /**
+     * Raises the alert once; the certification must exist (the table's foreign key refuses any other).
+     *
+     * @return false when this alert had already been raised for the task
+     */
     public boolean raise(String taskId, Kind kind, long certificationId, String taskKey, String taskName,
                          String candidateGroup, Instant due) {
         return db.sql("""
                 INSERT INTO fa_task_alert (task_id, kind, certification_id, task_key, task_name, candidate_group, due,
                                            raised_at)
-                SELECT :task, :kind, :cert, :key, :name, :group, :due, :at FROM fa_certification
-                WHERE id = :cert AND NOT EXISTS (SELECT 1 FROM fa_task_alert WHERE task_id = :task AND kind = :kind)
+                SELECT :task, :kind, :cert, :key, :name, :group, :due, :at
+                WHERE NOT EXISTS (SELECT 1 FROM fa_task_alert WHERE task_id = :task AND kind = :kind)
                 """)
                 .param("task", taskId).param("kind", kind.name()).param("cert", certificationId).param("key", taskKey)
                 .param("name", taskName).param("group", candidateGroup).param("due", Timestamp.from(due))
