@@ -1,5 +1,6 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.plan.PlanContent;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,12 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

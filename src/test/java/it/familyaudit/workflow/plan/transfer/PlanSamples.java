@@ -1,5 +1,9 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,14 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
+import it.familyaudit.workflow.plan.PlanRepositoryTest;
+import it.familyaudit.workflow.plan.PlanStatus;
+import it.familyaudit.workflow.plan.PlanVersion;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.plan.PlanContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,8 +1,12 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

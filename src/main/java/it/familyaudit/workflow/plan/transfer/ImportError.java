@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 /**
  * What is wrong with an imported plan file, and where: {@code row} as the spreadsheet shows it (the header is

@@ -1,5 +1,7 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanVersion;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 
@@ -8,7 +10,7 @@ public enum PlanFormat {
     CSV(PlanCsv.MEDIA_TYPE, "csv"),
     XLSX(PlanXlsx.MEDIA_TYPE, "xlsx");
 
-    final MediaType mediaType;
+    public final MediaType mediaType;
     final String extension;
 
     PlanFormat(String mediaType, String extension) {
@@ -16,17 +18,17 @@ public enum PlanFormat {
         this.extension = extension;
     }
 
-    PlanImport read(byte[] file) {
+    public PlanImport read(byte[] file) {
         return this == CSV ? PlanCsv.read(file) : PlanXlsx.read(file);
     }
 
-    byte[] write(PlanVersion version, PlanContent content) {
+    public byte[] write(PlanVersion version, PlanContent content) {
         return this == CSV ? PlanCsv.write(version.title(), version.fieldsMandatory(), content)
                 : PlanXlsx.write(version.title(), version.fieldsMandatory(), content);
     }
 
     /** The format a request's Content-Type names ({@code text/csv}, the .xlsx type), if any. */
-    static Optional<PlanFormat> of(MediaType contentType) {
+    public static Optional<PlanFormat> of(MediaType contentType) {
         if (contentType == null) {
             return Optional.empty();
         }

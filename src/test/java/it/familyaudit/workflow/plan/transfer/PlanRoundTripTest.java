@@ -1,7 +1,11 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
 import java.util.List;
 

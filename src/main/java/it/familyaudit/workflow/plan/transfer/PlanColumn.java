@@ -1,5 +1,7 @@
-package it.familyaudit.workflow.plan;
+package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanContent;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
