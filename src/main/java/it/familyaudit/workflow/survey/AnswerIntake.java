@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.survey.AnswerCheck.Answers;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

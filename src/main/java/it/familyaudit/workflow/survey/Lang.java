@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The languages of the public questionnaire: Italian first, English second. */
-enum Lang {
+public enum Lang {
     IT(Locale.ITALIAN), EN(Locale.ENGLISH);
 
     private final DateTimeFormatter dates;
@@ -18,7 +18,7 @@ enum Lang {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    String date(LocalDate day) {
+    public String date(LocalDate day) {
         return dates.format(day);
     }
 

@@ -6,6 +6,7 @@ import it.familyaudit.workflow.survey.AnswerCheck.Problem;
 import it.familyaudit.workflow.survey.AnswerIntake.Outcome;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
 import it.familyaudit.workflow.survey.CampaignRepository.Published;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

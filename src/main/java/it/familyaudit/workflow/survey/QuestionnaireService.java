@@ -23,6 +23,8 @@ import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireAlready
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireClosed;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.ResultsBeforeClosing;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.RoleSeesNoQuestionnaire;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
+import it.familyaudit.workflow.survey.invitations.InvitationSheet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import it.familyaudit.workflow.survey.AnswerCheck.Answers;
 import it.familyaudit.workflow.survey.AnswerIntake.Outcome;
 import it.familyaudit.workflow.survey.CampaignRepository.Published;
 import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

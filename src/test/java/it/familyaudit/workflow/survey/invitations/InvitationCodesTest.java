@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.invitations;
 
 import it.familyaudit.workflow.document.PdfText;
+import it.familyaudit.workflow.survey.Lang;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -24,10 +25,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * The invitation codes, the one time they exist in clear: a ZIP with a CSV for mail merge and a
  * PDF of slips to print and cut, one code each. Nothing here is logged or kept.
  */
-final class InvitationSheet {
+public final class InvitationSheet {
 
-    static final String CSV_NAME = "codici-questionario.csv";
-    static final String PDF_NAME = "codici-questionario.pdf";
+    public static final String CSV_NAME = "codici-questionario.csv";
+    public static final String PDF_NAME = "codici-questionario.pdf";
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
             .setHeader("numero", "codice", "indirizzo", "apertura", "chiusura").get();
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -38,13 +39,13 @@ final class InvitationSheet {
     private static final int ROWS = 6;
 
     /** What every slip says besides its code. */
-    record Heading(String organization, String address, LocalDate opensOn, LocalDate closesOn) {
+    public record Heading(String organization, String address, LocalDate opensOn, LocalDate closesOn) {
     }
 
     private InvitationSheet() {
     }
 
-    static byte[] zip(Heading heading, List<String> codes) {
+    public static byte[] zip(Heading heading, List<String> codes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             zip.putNextEntry(new ZipEntry(CSV_NAME));

@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.invitations;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * code under the campaign's own key is stored, so the stored hashes tell nothing without the key,
  * and the key goes when the campaign closes.
  */
-final class InvitationCodes {
+public final class InvitationCodes {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int LENGTH = 16;
@@ -29,7 +29,7 @@ final class InvitationCodes {
     }
 
     /** A new code as printed, with dashes. */
-    static String newCode() {
+    public static String newCode() {
         StringBuilder code = new StringBuilder(LENGTH + 3);
         for (int i = 0; i < LENGTH; i++) {
             if (i > 0 && i % 4 == 0) {
@@ -41,7 +41,7 @@ final class InvitationCodes {
     }
 
     /** The code as typed, made canonical (16 characters of the alphabet); empty when it cannot be a code. */
-    static Optional<String> canonical(String typed) {
+    public static Optional<String> canonical(String typed) {
         if (typed == null || typed.length() > 64) {
             return Optional.empty();
         }
@@ -63,14 +63,14 @@ final class InvitationCodes {
         return out.length() == LENGTH ? Optional.of(out.toString()) : Optional.empty();
     }
 
-    static byte[] newKey() {
+    public static byte[] newKey() {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return key;
     }
 
     /** HMAC-SHA256 of the canonical code under the campaign's key, as 64 hex digits. */
-    static String hash(byte[] key, String canonicalCode) {
+    public static String hash(byte[] key, String canonicalCode) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -81,7 +81,7 @@ final class InvitationCodes {
     }
 
     /** A random token for the campaign's public address: 128 bits, URL-safe. */
-    static String newPublicToken() {
+    public static String newPublicToken() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
