@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * A questionnaire campaign of one certification cycle, as kept in {@code fa_questionnaire_campaign}
  * (without its questions and code key, which are read when needed).
  */
-record Campaign(long id, long certificationId, String publicToken, LocalDate opensOn, LocalDate closesOn,
+public record Campaign(long id, long certificationId, String publicToken, LocalDate opensOn, LocalDate closesOn,
                 int employeesInvited, InvitationMode mode, Status status, int codesIssued, LocalDate codesIssuedOn,
                 String openedBy, Instant openedAt, LocalDate closedOn, String closedBy, CloseReason closeReason) {
 

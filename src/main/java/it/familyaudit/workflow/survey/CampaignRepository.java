@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * cannot both succeed.
  */
 @Repository
-class CampaignRepository {
+public class CampaignRepository {
 
     private static final SecureRandom SHUFFLE = new SecureRandom();
     private static final String SELECT = """
@@ -249,7 +249,7 @@ class CampaignRepository {
     }
 
     /** Hands every answer row (profile JSON, answers JSON) to the consumer, without keeping them. */
-    void eachAnswer(long campaignId, BiConsumer<String, String> consumer) {
+    public void eachAnswer(long campaignId, BiConsumer<String, String> consumer) {
         jdbc.query("SELECT profile, answers FROM fa_questionnaire_answer WHERE campaign_id = ?",
                 rs -> {
                     consumer.accept(rs.getString(1), rs.getString(2));
@@ -257,7 +257,7 @@ class CampaignRepository {
     }
 
     /** The free texts of each question, in an order that says nothing about who wrote them (alphabetical). */
-    Map<String, List<String>> texts(long campaignId) {
+    public Map<String, List<String>> texts(long campaignId) {
         Map<String, List<String>> texts = new LinkedHashMap<>();
         db.sql("SELECT question_key, body FROM fa_questionnaire_text WHERE campaign_id = :id")
                 .param("id", campaignId)

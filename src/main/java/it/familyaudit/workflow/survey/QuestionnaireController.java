@@ -1,6 +1,9 @@
 package it.familyaudit.workflow.survey;
 
 import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.survey.results.Finding;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults;
+import it.familyaudit.workflow.survey.results.ResultsCsv;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.familyaudit.workflow.survey.Suppression.Layout;
-import it.familyaudit.workflow.survey.Suppression.Table;
+import it.familyaudit.workflow.survey.results.Suppression.Layout;
+import it.familyaudit.workflow.survey.results.Suppression.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.results;
 
 import java.util.ArrayList;
 import java.util.Arrays;

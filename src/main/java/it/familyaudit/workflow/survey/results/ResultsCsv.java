@@ -1,9 +1,9 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.results;
 
-import it.familyaudit.workflow.survey.QuestionnaireResults.Breakdown;
-import it.familyaudit.workflow.survey.QuestionnaireResults.Count;
-import it.familyaudit.workflow.survey.QuestionnaireResults.Group;
-import it.familyaudit.workflow.survey.QuestionnaireResults.QuestionResult;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Breakdown;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Count;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Group;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.QuestionResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -14,9 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
  * The results as CSV (UTF-8, {@code ;}, decimal comma, as Italian spreadsheets expect): the same
  * protected aggregates as the API, one figure a line, never an answer row and never free text.
  */
-final class ResultsCsv {
+public final class ResultsCsv {
 
-    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
             .setHeader("domanda", "testo della domanda", "suddivisione", "gruppo", "risposta", "conteggio", "percentuale")
             .get();
@@ -25,7 +25,7 @@ final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    static void write(Writer out, QuestionnaireResults results) throws IOException {
+    public static void write(Writer out, QuestionnaireResults results) throws IOException {
         out.write('\uFEFF'); // so that Excel reads UTF-8
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         String hidden = "nascosto (gruppo < " + results.minGroupSize() + ")";

@@ -1,19 +1,24 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.results;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.familyaudit.workflow.survey.QuestionnaireResults.Breakdown;
-import it.familyaudit.workflow.survey.QuestionnaireResults.Count;
-import it.familyaudit.workflow.survey.QuestionnaireResults.Group;
-import it.familyaudit.workflow.survey.QuestionnaireResults.QuestionResult;
-import it.familyaudit.workflow.survey.QuestionnaireResults.TextAnswers;
+import it.familyaudit.workflow.survey.Campaign;
+import it.familyaudit.workflow.survey.CampaignRepository;
+import it.familyaudit.workflow.survey.Questionnaire;
+import it.familyaudit.workflow.survey.QuestionnaireForms;
+import it.familyaudit.workflow.survey.QuestionnaireProperties;
 import it.familyaudit.workflow.survey.Questionnaire.Kind;
 import it.familyaudit.workflow.survey.Questionnaire.Option;
 import it.familyaudit.workflow.survey.Questionnaire.Question;
 import it.familyaudit.workflow.survey.Questionnaire.Text;
-import it.familyaudit.workflow.survey.Suppression.Layout;
-import it.familyaudit.workflow.survey.Suppression.Table;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Breakdown;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Count;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.Group;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.QuestionResult;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults.TextAnswers;
+import it.familyaudit.workflow.survey.results.Suppression.Layout;
+import it.familyaudit.workflow.survey.results.Suppression.Table;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +33,7 @@ import org.springframework.stereotype.Component;
  * free texts without profile, and the main needs for the plan.
  */
 @Component
-class ResultsCalculator {
+public class ResultsCalculator {
 
     private static final Text NOT_STATED = new Text("Non indicato", "Not stated");
     private static final Text NO_ANSWER = new Text("Nessuna risposta", "No answer");
@@ -36,7 +41,7 @@ class ResultsCalculator {
     static final int LOW_RATINGS = 3;
 
     /** The results and the findings of one computation. */
-    record Computed(QuestionnaireResults results, List<Finding> findings) {
+    public record Computed(QuestionnaireResults results, List<Finding> findings) {
     }
 
     private final CampaignRepository campaigns;
@@ -52,7 +57,7 @@ class ResultsCalculator {
         this.k = settings.minGroupSize();
     }
 
-    Computed compute(Campaign campaign) {
+    public Computed compute(Campaign campaign) {
         Questionnaire questionnaire = forms.of(campaign.id());
         Answers answers = load(campaign.id(), questionnaire);
         int n = answers.count;

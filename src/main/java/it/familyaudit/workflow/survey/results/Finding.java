@@ -1,4 +1,4 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.results;
 
 /**
  * A main need the questionnaire found, for the working group drafting the plan; an action of the
