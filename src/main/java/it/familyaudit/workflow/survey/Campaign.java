@@ -11,7 +11,7 @@ public record Campaign(long id, long certificationId, String publicToken, LocalD
                 int employeesInvited, InvitationMode mode, Status status, int codesIssued, LocalDate codesIssuedOn,
                 String openedBy, Instant openedAt, LocalDate closedOn, String closedBy, CloseReason closeReason) {
 
-    enum InvitationMode { CODES, LINK }
+    public enum InvitationMode { CODES, LINK }
 
     enum Status { OPEN, CLOSED }
 
@@ -28,11 +28,11 @@ public record Campaign(long id, long certificationId, String publicToken, LocalD
     }
 
     /** Whether an answer given on this day counts: the campaign is open and the day within its dates. */
-    boolean acceptsAnswersOn(LocalDate day) {
+    public boolean acceptsAnswersOn(LocalDate day) {
         return status == Status.OPEN && !day.isBefore(opensOn) && !day.isAfter(closesOn);
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == Status.OPEN;
     }
 }

@@ -41,7 +41,7 @@ public class CampaignRepository {
      * A campaign as the public page finds it: with its organisation, whether the cycle still runs,
      * and the key of its codes (null in shared-link mode and once closed).
      */
-    record Published(Campaign campaign, String organizationName, boolean cycleActive, byte[] codeKey) {
+    public record Published(Campaign campaign, String organizationName, boolean cycleActive, byte[] codeKey) {
     }
 
     /** How many answers came in on one day. */
@@ -77,7 +77,7 @@ public class CampaignRepository {
                 .query(CampaignRepository::campaign).optional();
     }
 
-    Optional<Published> published(String publicToken) {
+    public Optional<Published> published(String publicToken) {
         return db.sql("""
                 SELECT q.id, q.certification_id, q.public_token, q.opens_on, q.closes_on, q.employees_invited,
                        q.invitation_mode, q.status, q.codes_issued, q.codes_issued_on, q.opened_by, q.opened_at,
@@ -139,7 +139,7 @@ public class CampaignRepository {
      *
      * @return true when this call used the code
      */
-    boolean useCode(long campaignId, String codeHash) {
+    public boolean useCode(long campaignId, String codeHash) {
         return db.sql("""
                 UPDATE fa_questionnaire_code SET used = TRUE
                 WHERE campaign_id = :id AND code_hash = :hash AND used = FALSE
@@ -149,7 +149,7 @@ public class CampaignRepository {
     }
 
     /** Whether the code exists and was used; empty for a code this campaign never issued. */
-    Optional<Boolean> codeUsed(long campaignId, String codeHash) {
+    public Optional<Boolean> codeUsed(long campaignId, String codeHash) {
         return db.sql("SELECT used FROM fa_questionnaire_code WHERE campaign_id = :id AND code_hash = :hash")
                 .param("id", campaignId).param("hash", codeHash)
                 .query(Boolean.class).optional();
@@ -161,7 +161,7 @@ public class CampaignRepository {
      *
      * @return false when the campaign has closed meanwhile
      */
-    boolean insertAnswer(long campaignId, LocalDate day, String profile, String answers) {
+    public boolean insertAnswer(long campaignId, LocalDate day, String profile, String answers) {
         return db.sql("""
                 INSERT INTO fa_questionnaire_answer (id, campaign_id, answer_day, profile, answers)
                 SELECT :uuid, id, :day, :profile, :answers FROM fa_questionnaire_campaign
@@ -172,7 +172,7 @@ public class CampaignRepository {
                 .update() == 1;
     }
 
-    void insertTexts(long campaignId, Map<String, String> texts) {
+    public void insertTexts(long campaignId, Map<String, String> texts) {
         List<Map.Entry<String, String>> rows = new ArrayList<>(texts.entrySet());
         jdbc.batchUpdate("INSERT INTO fa_questionnaire_text (id, campaign_id, question_key, body) VALUES (?, ?, ?, ?)",
                 rows, 100, (ps, row) -> {

@@ -14,7 +14,7 @@ public enum Lang {
         this.dates = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
     }
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -26,7 +26,7 @@ public enum Lang {
      * An explicit {@code lang} parameter wins; otherwise the browser's Accept-Language (the first of
      * Italian and English it names, by preference); Italian when it names neither.
      */
-    static Lang of(String parameter, String acceptLanguage) {
+    public static Lang of(String parameter, String acceptLanguage) {
         if ("en".equalsIgnoreCase(parameter)) {
             return EN;
         }

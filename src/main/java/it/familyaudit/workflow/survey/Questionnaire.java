@@ -32,16 +32,16 @@ public final class Questionnaire {
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
     /** What the page shows, in order. */
-    sealed interface Block permits Note, Section, Question {
+    public sealed interface Block permits Note, Section, Question {
     }
 
-    record Note(Text text) implements Block {
+    public record Note(Text text) implements Block {
     }
 
-    record Section(Text title, List<Block> blocks) implements Block {
+    public record Section(Text title, List<Block> blocks) implements Block {
     }
 
-    enum Widget { RADIO, SELECT, CHECKLIST, TEXTAREA, TEXTFIELD }
+    public enum Widget { RADIO, SELECT, CHECKLIST, TEXTAREA, TEXTFIELD }
 
     public enum Kind { SINGLE, MULTIPLE, TEXT }
 
@@ -63,7 +63,7 @@ public final class Questionnaire {
             return key.startsWith(PROFILE_PREFIX);
         }
 
-        Optional<Option> option(String value) {
+        public Optional<Option> option(String value) {
             return options.stream().filter(o -> o.value().equals(value)).findFirst();
         }
 
@@ -83,7 +83,7 @@ public final class Questionnaire {
     /** A text in both languages; English falls back to Italian where the form has none. */
     public record Text(String it, String en) {
 
-        String in(Lang lang) {
+        public String in(Lang lang) {
             return lang == Lang.EN && en != null && !en.isBlank() ? en : it;
         }
     }
@@ -106,7 +106,7 @@ public final class Questionnaire {
         }
     }
 
-    List<Block> blocks() {
+    public List<Block> blocks() {
         return blocks;
     }
 

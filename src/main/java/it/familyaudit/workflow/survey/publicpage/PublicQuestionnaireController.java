@@ -1,12 +1,17 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.publicpage;
 
 import it.familyaudit.workflow.engine.EngineTime;
-import it.familyaudit.workflow.survey.AnswerCheck.Answers;
-import it.familyaudit.workflow.survey.AnswerCheck.Problem;
-import it.familyaudit.workflow.survey.AnswerIntake.Outcome;
+import it.familyaudit.workflow.survey.Campaign;
+import it.familyaudit.workflow.survey.CampaignRepository;
+import it.familyaudit.workflow.survey.Lang;
+import it.familyaudit.workflow.survey.QuestionnaireForms;
+import it.familyaudit.workflow.survey.QuestionnaireProperties;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
 import it.familyaudit.workflow.survey.CampaignRepository.Published;
 import it.familyaudit.workflow.survey.invitations.InvitationCodes;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Problem;
+import it.familyaudit.workflow.survey.publicpage.AnswerIntake.Outcome;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,11 +1,14 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.publicpage;
 
-import it.familyaudit.workflow.survey.AnswerCheck.Problem;
+import it.familyaudit.workflow.survey.Campaign;
+import it.familyaudit.workflow.survey.Lang;
+import it.familyaudit.workflow.survey.Questionnaire;
 import it.familyaudit.workflow.survey.Questionnaire.Block;
 import it.familyaudit.workflow.survey.Questionnaire.Note;
 import it.familyaudit.workflow.survey.Questionnaire.Option;
 import it.familyaudit.workflow.survey.Questionnaire.Question;
 import it.familyaudit.workflow.survey.Questionnaire.Section;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Problem;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

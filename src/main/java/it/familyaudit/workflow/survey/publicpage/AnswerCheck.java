@@ -1,8 +1,10 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.publicpage;
 
+import it.familyaudit.workflow.survey.Lang;
 import it.familyaudit.workflow.survey.Questionnaire.Kind;
 import it.familyaudit.workflow.survey.Questionnaire.Option;
 import it.familyaudit.workflow.survey.Questionnaire.Question;
+import it.familyaudit.workflow.survey.Questionnaire;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,12 +18,12 @@ import java.util.Set;
  * through: required answers, options that exist, one answer where one is asked, text lengths and
  * characters. Every problem is reported at once. Parameters that are not questions are ignored.
  */
-final class AnswerCheck {
+public final class AnswerCheck {
 
     /** One problem with one question; {@code args} fill the message's placeholders. */
-    record Problem(String key, Message message, Object... args) {
+    public record Problem(String key, Message message, Object... args) {
 
-        String text(Lang lang) {
+        public String text(Lang lang) {
             return message.in(lang, args);
         }
     }
@@ -30,13 +32,13 @@ final class AnswerCheck {
      * A valid submission, split as it is stored: profile answers, choices (a value, or the list of
      * values ticked, in the form's order) and free texts, each keyed by question.
      */
-    record Answers(Map<String, String> profile, Map<String, Object> choices, Map<String, String> texts) {
+    public record Answers(Map<String, String> profile, Map<String, Object> choices, Map<String, String> texts) {
     }
 
     private AnswerCheck() {
     }
 
-    static Answers check(Questionnaire questionnaire, Map<String, String[]> submitted, List<Problem> problems) {
+    public static Answers check(Questionnaire questionnaire, Map<String, String[]> submitted, List<Problem> problems) {
         Map<String, String> profile = new LinkedHashMap<>();
         Map<String, Object> choices = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();

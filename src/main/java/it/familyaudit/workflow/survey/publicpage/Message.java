@@ -1,7 +1,9 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.publicpage;
+
+import it.familyaudit.workflow.survey.Lang;
 
 /** What the public page tells an employee, in both languages; {@code %d} take the message's arguments. */
-enum Message {
+public enum Message {
     REQUIRED("Risposta obbligatoria", "This answer is required"),
     NOT_AN_OPTION("Risposta non prevista tra le opzioni", "This answer is not one of the options"),
     ONE_ONLY("Scegliere una sola risposta", "Choose one answer only"),

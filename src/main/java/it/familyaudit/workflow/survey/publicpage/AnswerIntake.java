@@ -1,12 +1,14 @@
-package it.familyaudit.workflow.survey;
+package it.familyaudit.workflow.survey.publicpage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import it.familyaudit.workflow.survey.AnswerCheck.Answers;
+import it.familyaudit.workflow.survey.Campaign;
+import it.familyaudit.workflow.survey.CampaignRepository;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
 import it.familyaudit.workflow.survey.invitations.InvitationCodes;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,9 +29,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * never stored with the answers and forgotten at restart).
  */
 @Service
-class AnswerIntake {
+public class AnswerIntake {
 
-    enum Outcome { ACCEPTED, CODE_UNKNOWN, CODE_USED, CLOSED }
+    public enum Outcome { ACCEPTED, CODE_UNKNOWN, CODE_USED, CLOSED }
 
     private final CampaignRepository campaigns;
     private final ObjectMapper json;
@@ -46,7 +48,7 @@ class AnswerIntake {
      * @param canonicalCode  the code as {@link InvitationCodes#canonical} made it, null in shared-link mode
      */
     @Transactional
-    Outcome submit(Campaign campaign, byte[] codeKey, String canonicalCode, Answers answers, LocalDate day) {
+    public Outcome submit(Campaign campaign, byte[] codeKey, String canonicalCode, Answers answers, LocalDate day) {
         if (campaign.mode() == InvitationMode.CODES) {
             if (codeKey == null) {
                 return Outcome.CLOSED; // closing deletes the key
