@@ -7,11 +7,11 @@ import java.time.LocalDate;
  * A questionnaire campaign of one certification cycle, as kept in {@code fa_questionnaire_campaign}
  * (without its questions and code key, which are read when needed).
  */
-record Campaign(long id, long certificationId, String publicToken, LocalDate opensOn, LocalDate closesOn,
+public record Campaign(long id, long certificationId, String publicToken, LocalDate opensOn, LocalDate closesOn,
                 int employeesInvited, InvitationMode mode, Status status, int codesIssued, LocalDate codesIssuedOn,
                 String openedBy, Instant openedAt, LocalDate closedOn, String closedBy, CloseReason closeReason) {
 
-    enum InvitationMode { CODES, LINK }
+    public enum InvitationMode { CODES, LINK }
 
     enum Status { OPEN, CLOSED }
 
@@ -28,11 +28,11 @@ record Campaign(long id, long certificationId, String publicToken, LocalDate ope
     }
 
     /** Whether an answer given on this day counts: the campaign is open and the day within its dates. */
-    boolean acceptsAnswersOn(LocalDate day) {
+    public boolean acceptsAnswersOn(LocalDate day) {
         return status == Status.OPEN && !day.isBefore(opensOn) && !day.isAfter(closesOn);
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == Status.OPEN;
     }
 }

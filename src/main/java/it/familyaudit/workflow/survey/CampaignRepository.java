@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * cannot both succeed.
  */
 @Repository
-class CampaignRepository {
+public class CampaignRepository {
 
     private static final SecureRandom SHUFFLE = new SecureRandom();
     private static final String SELECT = """
@@ -43,7 +43,7 @@ class CampaignRepository {
      * A campaign as the public page finds it: with its organisation, whether the cycle still runs,
      * and the key of its codes (null in shared-link mode and once closed).
      */
-    record Published(Campaign campaign, String organizationName, boolean cycleActive, byte[] codeKey) {
+    public record Published(Campaign campaign, String organizationName, boolean cycleActive, byte[] codeKey) {
     }
 
     /** How many answers came in on one day. */
@@ -82,7 +82,7 @@ class CampaignRepository {
     }
 
     /** The campaign with its token, and its cycle and organisation as the certification package tells them. */
-    Optional<Published> published(String publicToken) {
+    public Optional<Published> published(String publicToken) {
         record Found(Campaign campaign, String codeKey) {
         }
         return db.sql("""
@@ -143,7 +143,7 @@ class CampaignRepository {
      *
      * @return true when this call used the code
      */
-    boolean useCode(long campaignId, String codeHash) {
+    public boolean useCode(long campaignId, String codeHash) {
         return db.sql("""
                 UPDATE fa_questionnaire_code SET used = TRUE
                 WHERE campaign_id = :id AND code_hash = :hash AND used = FALSE
@@ -153,7 +153,7 @@ class CampaignRepository {
     }
 
     /** Whether the code exists and was used; empty for a code this campaign never issued. */
-    Optional<Boolean> codeUsed(long campaignId, String codeHash) {
+    public Optional<Boolean> codeUsed(long campaignId, String codeHash) {
         return db.sql("SELECT used FROM fa_questionnaire_code WHERE campaign_id = :id AND code_hash = :hash")
                 .param("id", campaignId).param("hash", codeHash)
                 .query(Boolean.class).optional();
@@ -165,7 +165,7 @@ class CampaignRepository {
      *
      * @return false when the campaign has closed meanwhile
      */
-    boolean insertAnswer(long campaignId, LocalDate day, String profile, String answers) {
+    public boolean insertAnswer(long campaignId, LocalDate day, String profile, String answers) {
         return db.sql("""
                 INSERT INTO fa_questionnaire_answer (id, campaign_id, answer_day, profile, answers)
                 SELECT :uuid, id, :day, :profile, :answers FROM fa_questionnaire_campaign
@@ -176,7 +176,7 @@ class CampaignRepository {
                 .update() == 1;
     }
 
-    void insertTexts(long campaignId, Map<String, String> texts) {
+    public void insertTexts(long campaignId, Map<String, String> texts) {
         List<Map.Entry<String, String>> rows = new ArrayList<>(texts.entrySet());
         jdbc.batchUpdate("INSERT INTO fa_questionnaire_text (id, campaign_id, question_key, body) VALUES (?, ?, ?, ?)",
                 rows, 100, (ps, row) -> {
@@ -253,7 +253,7 @@ class CampaignRepository {
     }
 
     /** Hands every answer row (profile JSON, answers JSON) to the consumer, without keeping them. */
-    void eachAnswer(long campaignId, BiConsumer<String, String> consumer) {
+    public void eachAnswer(long campaignId, BiConsumer<String, String> consumer) {
         jdbc.query("SELECT profile, answers FROM fa_questionnaire_answer WHERE campaign_id = ?",
                 rs -> {
                     consumer.accept(rs.getString(1), rs.getString(2));
@@ -261,7 +261,7 @@ class CampaignRepository {
     }
 
     /** The free texts of each question, in an order that says nothing about who wrote them (alphabetical). */
-    Map<String, List<String>> texts(long campaignId) {
+    public Map<String, List<String>> texts(long campaignId) {
         Map<String, List<String>> texts = new LinkedHashMap<>();
         db.sql("SELECT question_key, body FROM fa_questionnaire_text WHERE campaign_id = :id")
                 .param("id", campaignId)

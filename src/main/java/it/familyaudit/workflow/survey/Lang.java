@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The languages of the public questionnaire: Italian first, English second. */
-enum Lang {
+public enum Lang {
     IT(Locale.ITALIAN), EN(Locale.ENGLISH);
 
     private final DateTimeFormatter dates;
@@ -14,11 +14,11 @@ enum Lang {
         this.dates = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
     }
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    String date(LocalDate day) {
+    public String date(LocalDate day) {
         return dates.format(day);
     }
 
@@ -26,7 +26,7 @@ enum Lang {
      * An explicit {@code lang} parameter wins; otherwise the browser's Accept-Language (the first of
      * Italian and English it names, by preference); Italian when it names neither.
      */
-    static Lang of(String parameter, String acceptLanguage) {
+    public static Lang of(String parameter, String acceptLanguage) {
         if ("en".equalsIgnoreCase(parameter)) {
             return EN;
         }

@@ -6,6 +6,7 @@ import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;

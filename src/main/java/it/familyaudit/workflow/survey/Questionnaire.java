@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * checklist, textarea, textfield, text and group; any other input fails the parse, so a campaign
  * never opens with a question the page cannot show or the server cannot check.
  */
-final class Questionnaire {
+public final class Questionnaire {
 
     static final String PROFILE_PREFIX = "profilo_";
     static final int TEXTAREA_MAX = 2000;
@@ -32,26 +32,26 @@ final class Questionnaire {
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
     /** What the page shows, in order. */
-    sealed interface Block permits Note, Section, Question {
+    public sealed interface Block permits Note, Section, Question {
     }
 
-    record Note(Text text) implements Block {
+    public record Note(Text text) implements Block {
     }
 
-    record Section(Text title, List<Block> blocks) implements Block {
+    public record Section(Text title, List<Block> blocks) implements Block {
     }
 
-    enum Widget { RADIO, SELECT, CHECKLIST, TEXTAREA, TEXTFIELD }
+    public enum Widget { RADIO, SELECT, CHECKLIST, TEXTAREA, TEXTFIELD }
 
-    enum Kind { SINGLE, MULTIPLE, TEXT }
+    public enum Kind { SINGLE, MULTIPLE, TEXT }
 
-    record Option(String value, Text label) {
+    public record Option(String value, Text label) {
     }
 
-    record Question(String key, Widget widget, Text label, Text description, boolean required, List<Option> options,
+    public record Question(String key, Widget widget, Text label, Text description, boolean required, List<Option> options,
                     int maxLength) implements Block {
 
-        Kind kind() {
+        public Kind kind() {
             return switch (widget) {
                 case RADIO, SELECT -> Kind.SINGLE;
                 case CHECKLIST -> Kind.MULTIPLE;
@@ -59,11 +59,11 @@ final class Questionnaire {
             };
         }
 
-        boolean profile() {
+        public boolean profile() {
             return key.startsWith(PROFILE_PREFIX);
         }
 
-        Optional<Option> option(String value) {
+        public Optional<Option> option(String value) {
             return options.stream().filter(o -> o.value().equals(value)).findFirst();
         }
 
@@ -71,19 +71,19 @@ final class Questionnaire {
          * A rating: a single choice with at least three whole-number options (1 = worst). Other
          * options ("not applicable") count as answers but not in the rating.
          */
-        boolean scale() {
+        public boolean scale() {
             return kind() == Kind.SINGLE && !profile() && options.stream().filter(o -> score(o.value()) != null).count() >= 3;
         }
 
-        static Integer score(String value) {
+        public static Integer score(String value) {
             return value.matches("\\d{1,2}") ? Integer.valueOf(value) : null;
         }
     }
 
     /** A text in both languages; English falls back to Italian where the form has none. */
-    record Text(String it, String en) {
+    public record Text(String it, String en) {
 
-        String in(Lang lang) {
+        public String in(Lang lang) {
             return lang == Lang.EN && en != null && !en.isBlank() ? en : it;
         }
     }
@@ -106,20 +106,20 @@ final class Questionnaire {
         }
     }
 
-    List<Block> blocks() {
+    public List<Block> blocks() {
         return blocks;
     }
 
     /** Every question, in the order of the form. */
-    List<Question> questions() {
+    public List<Question> questions() {
         return List.copyOf(questions.values());
     }
 
-    List<Question> profileQuestions() {
+    public List<Question> profileQuestions() {
         return questions.values().stream().filter(Question::profile).toList();
     }
 
-    Optional<Question> question(String key) {
+    public Optional<Question> question(String key) {
         return Optional.ofNullable(questions.get(key));
     }
 

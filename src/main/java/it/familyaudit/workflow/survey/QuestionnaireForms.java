@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * campaign, parsed once from the copy the campaign keeps.
  */
 @Component
-class QuestionnaireForms {
+public class QuestionnaireForms {
 
     static final String FORM_ID = "needs-questionnaire";
 
@@ -35,7 +35,7 @@ class QuestionnaireForms {
         return current().toString();
     }
 
-    Questionnaire of(long campaignId) {
+    public Questionnaire of(long campaignId) {
         return byCampaign.get(campaignId, id -> parse(campaigns.questions(id)));
     }
 

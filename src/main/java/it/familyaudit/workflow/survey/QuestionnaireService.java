@@ -23,6 +23,11 @@ import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireAlready
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.QuestionnaireClosed;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.ResultsBeforeClosing;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.RoleSeesNoQuestionnaire;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
+import it.familyaudit.workflow.survey.invitations.InvitationSheet;
+import it.familyaudit.workflow.survey.results.Finding;
+import it.familyaudit.workflow.survey.results.QuestionnaireResults;
+import it.familyaudit.workflow.survey.results.ResultsCalculator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

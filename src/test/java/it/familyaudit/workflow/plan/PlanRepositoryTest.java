@@ -10,12 +10,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class PlanRepositoryTest extends ApiTestBase {
+public class PlanRepositoryTest extends ApiTestBase {
 
     @Autowired
     PlanRepository plans;
 
-    static PlanContent twoActions() {
+    public static PlanContent twoActions() {
         List<PlanField> fields = List.of(new PlanField("1", "Organizzazione del lavoro"), new PlanField("2", "Comunicazione"));
         Indicator courses = new Indicator("Corsi realizzati", "n.", BigDecimal.ZERO, new BigDecimal("2"), null,
                 new BigDecimal("6"));

@@ -3,6 +3,7 @@ package it.familyaudit.workflow.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.plan.transfer.PlanXlsx;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.ApiTestBase;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

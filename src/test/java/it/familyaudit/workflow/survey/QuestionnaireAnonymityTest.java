@@ -3,10 +3,13 @@ package it.familyaudit.workflow.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.familyaudit.workflow.engine.EngineTime;
-import it.familyaudit.workflow.survey.AnswerCheck.Answers;
-import it.familyaudit.workflow.survey.AnswerIntake.Outcome;
 import it.familyaudit.workflow.survey.CampaignRepository.Published;
 import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.survey.invitations.InvitationCodes;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck;
+import it.familyaudit.workflow.survey.publicpage.AnswerIntake.Outcome;
+import it.familyaudit.workflow.survey.publicpage.AnswerIntake;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

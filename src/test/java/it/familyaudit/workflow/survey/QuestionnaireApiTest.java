@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.survey.invitations.InvitationSheet;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.familyaudit.workflow.survey.AnswerCheck.Answers;
-import it.familyaudit.workflow.survey.AnswerCheck.Problem;
 import it.familyaudit.workflow.survey.Questionnaire.Kind;
 import it.familyaudit.workflow.survey.Questionnaire.Question;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Problem;
+import it.familyaudit.workflow.survey.publicpage.AnswerCheck;
+import it.familyaudit.workflow.survey.publicpage.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,0 +1,364 @@
+package it.familyaudit.workflow.plan.transfer;
+
+import it.familyaudit.workflow.document.PdfText;
+import it.familyaudit.workflow.plan.Indicator;
+import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
+import it.familyaudit.workflow.plan.PlanStatus;
+import it.familyaudit.workflow.plan.PlanVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * A plan version as a readable A4 document: organisation, certification, version and its approval, then every field
+ * of investigation with its actions in full. Drawn from the stored plan each time it is asked for. The standard PDF
+ * fonts know Western European letters only (WinAnsi): other letters lose their accents where they have a plain form
+ * (ő → o) and become "?" otherwise, so no text can stop the drawing.
+ */
+public final class PlanPdf {
+
+    /** What the document shows: the organisation's name, the version (with its approval) and what it says. */
+    public record Input(String organizationName, PlanVersion version, PlanContent content) {
+    }
+
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ITALIAN);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDType1Font ITALIC = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+    private static final float MARGIN = 50;
+    private static final float TOP = PDRectangle.A4.getHeight() - 56;
+    private static final float BOTTOM = 60;
+    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float LABEL_WIDTH = 118;
+
+    private PlanPdf() {
+    }
+
+    public static byte[] render(Input input) {
+        PlanVersion v = input.version();
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(PdfText.printable(REGULAR, "Piano aziendale Family Audit - " + input.organizationName()
+                    + " - versione " + v.versionNo()));
+            info.setSubject("Family Audit action plan");
+            info.setCreator("Family Audit Workflow");
+            Instant dated = v.decidedAt() != null ? v.decidedAt() : v.createdAt();
+            if (dated != null) {
+                info.setCreationDate(GregorianCalendar.from(dated.atZone(ROME)));
+            }
+            try (Pages pages = new Pages(document)) {
+                front(pages, input);
+                body(pages, input.content());
+            }
+            footers(document, input);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot draw the plan of " + input.organizationName(), e);
+        }
+    }
+
+    private static void front(Pages p, Input input) throws IOException {
+        PlanVersion v = input.version();
+        p.text(BOLD, 18, "Piano aziendale Family Audit", 0, 4);
+        p.text(ITALIC, 10, "Family Audit action plan", 0, 10);
+        if (v.title() != null && !v.title().isBlank()) {
+            p.text(BOLD, 14, v.title(), 0, 4);
+        }
+        p.text(REGULAR, 13, input.organizationName(), 0, 14);
+        p.row("Certificazione", "n. " + v.certificationId());
+        p.row("Versione", v.versionNo() + (v.basedOnVersion() == null ? "" : " (da versione " + v.basedOnVersion() + ")"));
+        p.row("Stato", status(v));
+        if (v.submittedBy() != null) {
+            p.row("Presentato", "da " + v.submittedBy() + (v.submittedAt() == null ? "" : " il " + longDate(v.submittedAt())));
+        }
+        if (v.status() == PlanStatus.APPROVED) {
+            p.row("Approvato", "da " + v.decidedBy() + (v.decidedAt() == null ? "" : " il " + longDate(v.decidedAt())));
+            p.row("Firmato da", v.signatoryName() == null ? "-" : v.signatoryName()
+                    + (v.signatoryRole() == null || v.signatoryRole().isBlank() ? "" : ", " + v.signatoryRole()));
+        } else {
+            p.row("Approvazione", "versione non approvata: il documento non è il piano in vigore / not approved");
+            if (v.decisionNote() != null) {
+                p.row("Modifiche richieste", v.decisionNote());
+            }
+        }
+        PlanContent c = input.content();
+        BigDecimal total = c.actions().stream().map(PlanAction::budget).filter(b -> b != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        p.row("Contenuto", (c.fields().size() == 1 ? "1 campo di indagine, " : c.fields().size() + " campi di indagine, ")
+                + (c.actions().size() == 1 ? "1 azione" : c.actions().size() + " azioni") + ", budget totale " + euro(total));
+        p.space(10);
+    }
+
+    private static void body(Pages p, PlanContent content) throws IOException {
+        Set<String> listed = content.fields().stream().map(PlanField::code).collect(Collectors.toSet());
+        for (PlanField field : content.fields()) {
+            fieldHeading(p, field.code() + ". " + field.name());
+            List<PlanAction> actions = content.actionsOf(field.code());
+            if (actions.isEmpty()) {
+                p.text(ITALIC, 10, "Nessuna azione in questo campo / No actions in this field", 0, 8);
+            }
+            for (PlanAction a : actions) {
+                action(p, a);
+            }
+        }
+        List<PlanAction> others = content.actions().stream().filter(a -> !listed.contains(a.fieldCode())).toList();
+        if (!others.isEmpty()) {
+            fieldHeading(p, "Azioni di altri campi / Other actions");
+            for (PlanAction a : others) {
+                action(p, a);
+            }
+        }
+    }
+
+    private static void fieldHeading(Pages p, String text) throws IOException {
+        p.keep(80);
+        p.space(6);
+        p.text(BOLD, 13, text, 0, 2);
+        p.rule();
+        p.space(6);
+    }
+
+    private static void action(Pages p, PlanAction a) throws IOException {
+        p.keep(60);
+        p.text(BOLD, 11, a.code() + " " + a.title(), 0, 3);
+        p.row("Descrizione", a.description());
+        p.row("Obiettivo", a.objective());
+        p.row("Attività", a.activities());
+        p.row("Responsabile", a.owner());
+        p.row("Soggetti attuatori", a.actors());
+        p.row("Destinatari", a.recipients());
+        p.row("Anni del piano", a.years().isEmpty() ? "-"
+                : a.years().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        p.row("Scadenza", a.deadline() == null ? null : SHORT_DATE.format(a.deadline()));
+        p.row("Budget", a.budget() == null ? "nessun costo: risorse interne" : euro(a.budget()));
+        p.row("Finanziamento", a.fundingLine());
+        p.row("Rif. questionario", a.findingRef());
+        p.row("Rif. PTAP/PIAO", a.ptapRef());
+        if (a.indicators().isEmpty()) {
+            p.row("Indicatori", "-");
+        }
+        for (int i = 0; i < a.indicators().size(); i++) {
+            Indicator k = a.indicators().get(i);
+            p.row(i == 0 ? "Indicatori" : "", "• " + k.name() + (k.unit() == null ? "" : " (" + k.unit() + ")")
+                    + ": partenza " + value(k.baseline()) + "; anno 1: " + value(k.targetYear1()) + "; anno 2: "
+                    + value(k.targetYear2()) + "; anno 3: " + value(k.targetYear3()));
+        }
+        p.space(8);
+    }
+
+    private static void footers(PDDocument document, Input input) throws IOException {
+        int count = document.getNumberOfPages();
+        String left = PdfText.printable(REGULAR, input.organizationName() + " - Piano aziendale, versione "
+                + input.version().versionNo());
+        for (int i = 0; i < count; i++) {
+            PDPage page = document.getPage(i);
+            try (PDPageContentStream s = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                String right = "Pagina " + (i + 1) + " di " + count;
+                s.beginText();
+                s.setFont(REGULAR, 8);
+                s.newLineAtOffset(MARGIN, 34);
+                s.showText(Pages.fit(REGULAR, 8, left, WIDTH - 80));
+                s.endText();
+                s.beginText();
+                s.newLineAtOffset(MARGIN + WIDTH - REGULAR.getStringWidth(right) / 1000 * 8, 34);
+                s.showText(right);
+                s.endText();
+            }
+        }
+    }
+
+    private static String status(PlanVersion v) {
+        return switch (v.status()) {
+            case DRAFT -> "bozza / draft";
+            case SUBMITTED -> "presentato, in attesa di approvazione / submitted";
+            case APPROVED -> "approvato / approved";
+            case CHANGES_REQUESTED -> "rimandato con modifiche richieste / changes requested";
+        };
+    }
+
+    private static String longDate(Instant at) {
+        return LONG_DATE.format(at.atZone(ROME));
+    }
+
+    static String euro(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ITALY));
+        return f.format(amount) + " €";
+    }
+
+    private static String value(BigDecimal amount) {
+        if (amount == null) {
+            return "-";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ITALY));
+        return f.format(amount);
+    }
+
+    /** The pages as they fill up: text wrapped to the width, a new page when the current one is full. */
+    private static final class Pages implements AutoCloseable {
+
+        private final PDDocument document;
+        private PDPageContentStream stream;
+        private float y;
+
+        Pages(PDDocument document) throws IOException {
+            this.document = document;
+            newPage();
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = TOP;
+        }
+
+        /** Starts a new page unless {@code height} points are left: a heading does not end a page. */
+        void keep(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
+            }
+        }
+
+        void space(float points) {
+            y -= points;
+        }
+
+        void rule() throws IOException {
+            stream.setLineWidth(0.6f);
+            stream.moveTo(MARGIN, y);
+            stream.lineTo(MARGIN + WIDTH, y);
+            stream.stroke();
+        }
+
+        void text(PDType1Font font, float size, String text, float indent, float after) throws IOException {
+            for (String line : wrap(font, size, text, WIDTH - indent)) {
+                line(font, size, MARGIN + indent, line);
+            }
+            y -= after;
+        }
+
+        /** A label and its value beside it; nothing when there is no value. */
+        void row(String label, String value) throws IOException {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            List<String> lines = wrap(REGULAR, 9.5f, value, WIDTH - LABEL_WIDTH);
+            for (int i = 0; i < lines.size(); i++) {
+                float leading = 9.5f * 1.35f;
+                if (y - leading < BOTTOM) {
+                    newPage();
+                }
+                y -= leading;
+                if (i == 0 && !label.isEmpty()) {
+                    show(BOLD, 9, MARGIN, label);
+                }
+                show(REGULAR, 9.5f, MARGIN + LABEL_WIDTH, lines.get(i));
+            }
+            y -= 1.5f;
+        }
+
+        private void line(PDType1Font font, float size, float x, String text) throws IOException {
+            float leading = size * 1.3f;
+            if (y - leading < BOTTOM) {
+                newPage();
+            }
+            y -= leading;
+            show(font, size, x, text);
+        }
+
+        private void show(PDType1Font font, float size, float x, String text) throws IOException {
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(x, y);
+            stream.showText(text);
+            stream.endText();
+        }
+
+        /** The text's lines, each broken at spaces to fit {@code width}; a word too long for a line is cut. */
+        static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            for (String paragraph : PdfText.printable(font, text).split("\n", -1)) {
+                StringBuilder line = new StringBuilder();
+                for (String word : paragraph.split(" ")) {
+                    String candidate = line.isEmpty() ? word : line + " " + word;
+                    if (width(font, size, candidate) <= width) {
+                        line.setLength(0);
+                        line.append(candidate);
+                        continue;
+                    }
+                    if (!line.isEmpty()) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    while (width(font, size, word) > width) {
+                        // Printable text is one char per glyph: cut where the next one would overflow.
+                        float used = 0;
+                        int cut = 0;
+                        while (cut < word.length()) {
+                            float w = width(font, size, word.substring(cut, cut + 1));
+                            if (cut > 0 && used + w > width) {
+                                break;
+                            }
+                            used += w;
+                            cut++;
+                        }
+                        lines.add(word.substring(0, cut));
+                        word = word.substring(cut);
+                    }
+                    line.append(word);
+                }
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+
+        /** The text cut to fit {@code width}, with an ellipsis. */
+        static String fit(PDType1Font font, float size, String text, float width) throws IOException {
+            if (width(font, size, text) <= width) {
+                return text;
+            }
+            String cut = text;
+            while (cut.length() > 1 && width(font, size, cut + "...") > width) {
+                cut = cut.substring(0, cut.length() - 1);
+            }
+            return cut + "...";
+        }
+
+        private static float width(PDType1Font font, float size, String text) throws IOException {
+            return font.getStringWidth(text) / 1000 * size;
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+        }
+    }
+}
