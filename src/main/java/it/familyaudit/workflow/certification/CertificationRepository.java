@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * the state it needs: a change that finds the cycle already ended touches nothing and says so.
  */
 @Repository
-public class CertificationRepository {
+class CertificationRepository {
 
     private static final String COLUMNS = """
             id, organization_id, cycle_no, process_instance_id, phase, status, started_by, started_at, ended_at,
@@ -71,15 +71,9 @@ public class CertificationRepository {
                 .param("id", id).query(ROW).optional();
     }
 
-    /**
-     * A certification with its organisation and its process instances: its own first, then those that
-     * work for it (the yearly monitoring rounds).
-     */
-    public record WithOrganization(Certification certification, Organization organization, List<String> processInstances) {
-    }
 
     /** The certification, its organisation and its processes in one statement: what every status view starts from. */
-    public Optional<WithOrganization> findWithOrganization(long id) {
+    public Optional<CertificationWithOrganization> findWithOrganization(long id) {
         return db.sql("""
                 SELECT c.*, o.code AS organization_code, o.name AS organization_name, o.kind AS organization_kind,
                        (SELECT ARRAY_AGG(p.process_instance_id ORDER BY p.process_instance_id)
@@ -98,7 +92,7 @@ public class CertificationRepository {
                             processes.add((String) process);
                         }
                     }
-                    return new WithOrganization(c, new Organization(rs.getLong("organization_id"),
+                    return new CertificationWithOrganization(c, new Organization(rs.getLong("organization_id"),
                             rs.getString("organization_code"), rs.getString("organization_name"),
                             rs.getString("organization_kind")), List.copyOf(processes));
                 })

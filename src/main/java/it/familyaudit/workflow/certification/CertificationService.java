@@ -99,8 +99,8 @@ public class CertificationService {
         return seen(user, id).certification();
     }
 
-    private CertificationRepository.WithOrganization seen(CurrentUser user, long id) {
-        CertificationRepository.WithOrganization found = certifications.findWithOrganization(id)
+    private CertificationWithOrganization seen(CurrentUser user, long id) {
+        CertificationWithOrganization found = certifications.findWithOrganization(id)
                 .orElseThrow(CertificationNotFound::new);
         mustSee(user, found.certification(), found.organization());
         return found;
@@ -160,7 +160,7 @@ public class CertificationService {
         return view(certifications.findWithOrganization(id).orElseThrow());
     }
 
-    private CertificationView view(CertificationRepository.WithOrganization found) {
+    private CertificationView view(CertificationWithOrganization found) {
         Certification c = found.certification();
         // The cycle's own tasks and those of the processes working for it (the yearly monitoring).
         List<CertificationView.OpenTask> open = openTasks.ofProcessInstances(found.processInstances()).stream()

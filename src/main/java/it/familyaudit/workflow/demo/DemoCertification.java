@@ -2,7 +2,7 @@ package it.familyaudit.workflow.demo;
 
 import it.familyaudit.workflow.FamilyAuditProperties;
 import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.CertificationLookup;
+import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -49,7 +49,7 @@ class DemoCertification {
     private static final Logger log = LoggerFactory.getLogger(DemoCertification.class);
 
     private final CertificationService certifications;
-    private final CertificationLookup certificationLookup;
+    private final Certifications certificationRecords;
     private final Inbox inbox;
     private final PlanService planService;
     private final QuestionnaireService questionnaires;
@@ -57,11 +57,11 @@ class DemoCertification {
     private final TransactionTemplate transaction;
     private final FamilyAuditProperties properties;
 
-    DemoCertification(CertificationService certifications, CertificationLookup certificationLookup, Inbox inbox, PlanService planService,
+    DemoCertification(CertificationService certifications, Certifications certificationRecords, Inbox inbox, PlanService planService,
                       QuestionnaireService questionnaires, IdentityService identity,
                       TransactionTemplate transaction, FamilyAuditProperties properties) {
         this.certifications = certifications;
-        this.certificationLookup = certificationLookup;
+        this.certificationRecords = certificationRecords;
         this.inbox = inbox;
         this.planService = planService;
         this.questionnaires = questionnaires;
@@ -73,7 +73,7 @@ class DemoCertification {
     /** The certification id, when this call started it. */
     Optional<Long> bringToPlanDrafting(String organization) {
         return transaction.execute(status -> {
-            if (certificationLookup.anyOfOrganization(organization)) {
+            if (certificationRecords.anyOfOrganization(organization)) {
                 return Optional.empty();
             }
             String today = EngineTime.today().toString();

@@ -13,8 +13,7 @@ import it.familyaudit.workflow.certificate.CertificateIssuer;
 import it.familyaudit.workflow.certificate.CertificateRepository;
 import it.familyaudit.workflow.certification.Certification;
 import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.CertificationRepository;
-import it.familyaudit.workflow.certification.CertificationLookup;
+import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.certification.Timeline;
@@ -52,8 +51,7 @@ public class MonitoringRounds {
     static final String ROUND_PROCESS = "MONITORING_ROUND";
 
     private final MonitoringRepository rounds;
-    private final CertificationRepository certifications;
-    private final CertificationLookup certificationLookup;
+    private final Certifications certifications;
     private final CertificateRepository certificates;
     private final PlanRepository plans;
     private final Timeline timeline;
@@ -64,13 +62,12 @@ public class MonitoringRounds {
     private final FamilyAuditProperties properties;
     private final JdbcClient db;
 
-    MonitoringRounds(MonitoringRepository rounds, CertificationRepository certifications, CertificationLookup certificationLookup,
+    MonitoringRounds(MonitoringRepository rounds, Certifications certifications,
                      CertificateRepository certificates, PlanRepository plans, Timeline timeline, AuditTrail audit,
                      DecisionService decisions, OpenTasks openTasks, TaskAlerts alerts, FamilyAuditProperties properties,
                      JdbcClient db) {
         this.rounds = rounds;
         this.certifications = certifications;
-        this.certificationLookup = certificationLookup;
         this.certificates = certificates;
         this.plans = plans;
         this.timeline = timeline;
@@ -166,7 +163,7 @@ public class MonitoringRounds {
         if (c.kind() != CycleKind.MAINTENANCE) {
             return Optional.empty();
         }
-        List<Long> others = certificationLookup.idsOfOrganization(c.organizationId()).stream().filter(id -> id != c.id()).toList();
+        List<Long> others = certifications.idsOfOrganization(c.organizationId()).stream().filter(id -> id != c.id()).toList();
         if (others.isEmpty()) {
             return Optional.empty();
         }
@@ -273,7 +270,7 @@ public class MonitoringRounds {
             return certificates.find(c.id(), CertificateIssuer.FAMILY_AUDIT).orElseThrow(() ->
                     new IllegalStateException("Certification " + c.id() + " has no Family Audit certificate"));
         }
-        return certificates.validExecutive(certificationLookup.idsOfOrganization(c.organizationId())).orElseThrow(() ->
+        return certificates.validExecutive(certifications.idsOfOrganization(c.organizationId())).orElseThrow(() ->
                 new IllegalStateException("Organisation " + c.organizationId() + " holds no valid Executive"));
     }
 

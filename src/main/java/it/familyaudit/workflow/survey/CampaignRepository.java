@@ -1,6 +1,6 @@
 package it.familyaudit.workflow.survey;
 
-import it.familyaudit.workflow.certification.CertificationLookup;
+import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CertificationStatus;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.survey.Campaign.CloseReason;
@@ -52,9 +52,9 @@ public class CampaignRepository {
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
-    private final CertificationLookup certifications;
+    private final Certifications certifications;
 
-    CampaignRepository(JdbcClient db, JdbcTemplate jdbc, CertificationLookup certifications) {
+    CampaignRepository(JdbcClient db, JdbcTemplate jdbc, Certifications certifications) {
         this.db = db;
         this.jdbc = jdbc;
         this.certifications = certifications;

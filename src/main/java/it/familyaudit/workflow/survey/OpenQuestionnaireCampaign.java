@@ -1,7 +1,7 @@
 package it.familyaudit.workflow.survey;
 
 import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.CertificationRepository;
+import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -29,11 +29,11 @@ final class OpenQuestionnaireCampaign extends CertificationStep {
     static final int MAX_DAYS = 90;
 
     private final CampaignRepository campaigns;
-    private final CertificationRepository certifications;
+    private final Certifications certifications;
     private final QuestionnaireForms forms;
     private final QuestionnaireProperties settings;
 
-    OpenQuestionnaireCampaign(CampaignRepository campaigns, CertificationRepository certifications,
+    OpenQuestionnaireCampaign(CampaignRepository campaigns, Certifications certifications,
                               QuestionnaireForms forms, QuestionnaireProperties settings) {
         super(CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN, Phase.NEEDS_SURVEY);
         this.campaigns = campaigns;

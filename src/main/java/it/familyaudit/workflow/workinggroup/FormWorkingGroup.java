@@ -1,7 +1,7 @@
 package it.familyaudit.workflow.workinggroup;
 
 import it.familyaudit.workflow.certification.CertificationProcess;
-import it.familyaudit.workflow.certification.CertificationRepository;
+import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.FieldError;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 final class FormWorkingGroup extends CertificationStep {
 
     private final WorkingGroupRepository groups;
-    private final CertificationRepository certifications;
+    private final Certifications certifications;
 
-    FormWorkingGroup(WorkingGroupRepository groups, CertificationRepository certifications) {
+    FormWorkingGroup(WorkingGroupRepository groups, Certifications certifications) {
         super(CertificationProcess.FORM_WORKING_GROUP, Phase.WORKING_GROUP);
         this.groups = groups;
         this.certifications = certifications;
