@@ -45,7 +45,7 @@ class ModularityTest {
      * earlier one, never the reverse), what the features share, and the ground.
      */
     private static final List<List<String>> LAYERS = List.of(
-            List.of("web", "inbox", "demo"),
+            List.of("web", "portal", "inbox", "demo"),
             List.of("monitoring"),
             List.of("certificate"),
             List.of("evaluation"),

@@ -2,9 +2,6 @@ package it.familyaudit.workflow.certificate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.familyaudit.workflow.certification.Certification;
-import it.familyaudit.workflow.certification.CertificationService;
-import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUsers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,21 +10,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Tag(name = "Certificati / Certificates", description = "Il certificato Family Audit e l'Executive in PDF / The certificates as PDF")
 @RestController
 class CertificateController {
 
-    private final CertificationService certifications;
-    private final CertificateRepository certificates;
-    private final OrganizationRepository organizations;
+    private final CertificateDocuments documents;
     private final CurrentUsers users;
 
-    CertificateController(CertificationService certifications, CertificateRepository certificates,
-                          OrganizationRepository organizations, CurrentUsers users) {
-        this.certifications = certifications;
-        this.certificates = certificates;
-        this.organizations = organizations;
+    CertificateController(CertificateDocuments documents, CurrentUsers users) {
+        this.documents = documents;
         this.users = users;
     }
 
@@ -47,17 +40,12 @@ class CertificateController {
     }
 
     private ResponseEntity<byte[]> pdf(long id, String kind) {
-        Certification c = certifications.visible(users.current(), id);
-        Certificate certificate = certificates.find(id, kind)
-                .orElseThrow(CertificateNotIssued::new);
-        String organization = organizations.findById(c.organizationId()).orElseThrow().name();
-        byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(organization, certificate.number(),
-                certificate.issueDate(), certificate.verificationCode(), c.cycleNo(), c.scope(),
-                CertificateIssuer.EXECUTIVE.equals(kind), certificate.status()));
+        CertificateDocuments.Pdf pdf = documents.pdf(users.current(), id, kind,
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(certificate.number() + ".pdf").build().toString())
-                .body(pdf);
+                        .filename(pdf.fileName()).build().toString())
+                .body(pdf.content());
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,16 @@ public class CertificateRepository {
                 .param("cert", certificationId).param("kind", kind)
                 .query(CertificateRepository::map)
                 .optional();
+    }
+
+    /** The whole register, the latest first. */
+    public List<Certificate> all() {
+        return db.sql(SELECT + " ORDER BY issue_date DESC, id DESC").query(CertificateRepository::map).list();
+    }
+
+    public Optional<Certificate> byVerificationCode(String code) {
+        return db.sql(SELECT + " WHERE verification_code = :code").param("code", code)
+                .query(CertificateRepository::map).optional();
     }
 
     public Optional<Certificate> byId(long id) {

@@ -37,7 +37,8 @@ public record Certification(
         boolean overdue,
         String workingGroupWarning,
         CycleKind kind,
-        LocalDate monitoringStart) {
+        LocalDate monitoringStart,
+        Instant phaseSince) {
 
     /**
      * Whether the cycle still runs (before or after its certificate). A cycle certified before the

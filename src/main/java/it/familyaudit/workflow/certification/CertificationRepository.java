@@ -36,7 +36,7 @@ class CertificationRepository {
             scope, scope_units, employees_involved, internal_act_number, internal_act_date, referent_user_id,
             referent_name, referent_email, referent_phone, fee_amount, payment_notice_number, payment_date,
             amount_paid, consultant_user_id, evaluator_user_id, kickoff_date, evaluation_deadline,
-            deadline_warned_at, overdue, working_group_warning, kind, monitoring_start
+            deadline_warned_at, overdue, working_group_warning, kind, monitoring_start, phase_since
             """;
 
     /**
@@ -186,6 +186,21 @@ class CertificationRepository {
         return refs;
     }
 
+    Map<Long, String> organizationNames(Collection<Long> certificationIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (certificationIds.isEmpty()) {
+            return names;
+        }
+        db.sql("""
+                SELECT c.id, o.name FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE c.id IN (:ids)""")
+                .param("ids", List.copyOf(certificationIds))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** Records that a process instance works for the certification; doing it twice is harmless. */
     public void linkProcess(String processInstanceId, long certificationId, String purpose) {
         db.sql("""
@@ -225,8 +240,8 @@ class CertificationRepository {
     long open(long organizationId, String processInstanceId, String startedBy, CycleKind kind) {
         db.sql("""
                 INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status,
-                                              started_by, started_at, overdue, kind)
-                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE, :kind
+                                              started_by, started_at, overdue, kind, phase_since)
+                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE, :kind, :now
                 FROM fa_certification WHERE organization_id = :org
                 """)
                 .param("org", organizationId)
@@ -238,15 +253,21 @@ class CertificationRepository {
         return findByProcessInstance(processInstanceId).orElseThrow().id();
     }
 
+    /** The phase the cycle is in now; the day it entered it moves only when the phase changes. */
     public void updatePhase(long id, Phase phase) {
-        active(db.sql("UPDATE fa_certification SET phase = :phase WHERE id = :id AND " + RUNNING)
-                .param("phase", phase.name()), id);
+        active(db.sql("""
+                UPDATE fa_certification
+                SET phase_since = CASE WHEN phase = :phase THEN phase_since ELSE :now END, phase = :phase
+                WHERE id = :id AND\s""" + RUNNING)
+                .param("phase", phase.name()).param("now", Timestamp.from(EngineTime.now())), id);
     }
 
     /** The Family Audit certificate was issued: the cycle runs on, certified. False when it already was. */
     boolean certify(long id) {
-        return db.sql("UPDATE fa_certification SET status = 'CERTIFIED', phase = 'CERTIFIED' WHERE id = :id AND status = 'ACTIVE'")
-                .param("id", id).update() == 1;
+        return db.sql("""
+                UPDATE fa_certification SET status = 'CERTIFIED', phase = 'CERTIFIED', phase_since = :now
+                WHERE id = :id AND status = 'ACTIVE'""")
+                .param("id", id).param("now", Timestamp.from(EngineTime.now())).update() == 1;
     }
 
     /**
@@ -334,7 +355,7 @@ class CertificationRepository {
             throw new IllegalArgumentException("Not a final status: " + status);
         }
         return db.sql("""
-                UPDATE fa_certification SET status = :status, phase = :status, ended_at = :now
+                UPDATE fa_certification SET status = :status, phase = :status, ended_at = :now, phase_since = :now
                 WHERE id = :id AND status IN ('ACTIVE', 'CERTIFIED') AND ended_at IS NULL
                 """).param("status", status.name()).param("now", Timestamp.from(EngineTime.now()))
                 .param("id", id).update() == 1;
@@ -379,6 +400,56 @@ class CertificationRepository {
         }
     }
 
+    /**
+     * One page of every organisation's latest cycle, for the agency's table: filtered, sorted (the
+     * sort is one of {@link CertificationOverview.Sort}'s, never text from the request) and counted.
+     */
+    CertificationOverview.Page overview(CertificationOverview.Query q) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.phase() != null) {
+            where.append(" AND c.phase = :phase");
+            params.put("phase", q.phase().name());
+        }
+        if (q.overdueOnly()) {
+            where.append(" AND (c.overdue OR (c.status = 'ACTIVE' AND c.evaluation_deadline < :today))");
+            params.put("today", Date.valueOf(EngineTime.today()));
+        }
+        if (q.search() != null) {
+            where.append(" AND (LOWER(o.name) LIKE :search OR LOWER(o.code) LIKE :search)");
+            params.put("search", "%" + q.search().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        // Every organisation, with its latest cycle if it has one.
+        String from = """
+                 FROM fa_organization o
+                LEFT JOIN fa_certification c ON c.organization_id = o.id
+                     AND c.cycle_no = (SELECT MAX(l.cycle_no) FROM fa_certification l WHERE l.organization_id = o.id)
+                WHERE\s""" + where;
+        long total = db.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+        List<CertificationOverview.Row> rows = db.sql("""
+                        SELECT c.id, o.code, o.name, c.cycle_no, c.kind, c.phase, c.status, c.phase_since,
+                               c.evaluation_deadline, c.overdue, c.fee_amount, c.payment_date, c.monitoring_start"""
+                        + from + " ORDER BY " + q.sort().orderBy(q.descending()) + ", o.name, o.id"
+                        + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .params(params)
+                .param("offset", (long) q.page() * q.size())
+                .param("size", q.size())
+                .query((rs, n) -> {
+                    boolean cycle = rs.getObject("id") != null;
+                    return new CertificationOverview.Row(cycle ? rs.getLong("id") : null, rs.getString("code"),
+                            rs.getString("name"), cycle ? rs.getInt("cycle_no") : null,
+                            cycle ? CycleKind.valueOf(rs.getString("kind")) : null,
+                            cycle ? Phase.valueOf(rs.getString("phase")) : null,
+                            cycle ? CertificationStatus.valueOf(rs.getString("status")) : null,
+                            instant(rs.getTimestamp("phase_since")), date(rs.getDate("evaluation_deadline")),
+                            rs.getBoolean("overdue"), rs.getBigDecimal("fee_amount"), date(rs.getDate("payment_date")),
+                            date(rs.getDate("monitoring_start")));
+                })
+                .list();
+        return new CertificationOverview.Page(rows, total, q);
+    }
+
     private static Certification map(ResultSet rs, int row) throws SQLException {
         return new Certification(
                 rs.getLong("id"),
@@ -411,7 +482,8 @@ class CertificationRepository {
                 rs.getBoolean("overdue"),
                 rs.getString("working_group_warning"),
                 CycleKind.valueOf(rs.getString("kind")),
-                date(rs.getDate("monitoring_start")));
+                date(rs.getDate("monitoring_start")),
+                instant(rs.getTimestamp("phase_since")));
     }
 
     private static Instant instant(Timestamp t) {

@@ -129,6 +129,15 @@ public class CertificationService {
         return certifications.refsOfProcesses(processInstanceIds);
     }
 
+    /** Every organisation's latest cycle, a page at a time: for those who see every organisation. */
+    @Transactional(readOnly = true)
+    public CertificationOverview.Page overview(CurrentUser user, CertificationOverview.Query query) {
+        if (!user.seesAllOrganisations()) {
+            throw new RoleSeesNoCertifications();
+        }
+        return certifications.overview(query);
+    }
+
     /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */
     @Transactional
     public CertificationView withdraw(CurrentUser user, long id, String reason) {

@@ -1,7 +1,9 @@
 package it.familyaudit.workflow.certification;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -57,5 +59,10 @@ public class Certifications {
     /** What the working group's make-up lacks, or {@code null} when it is representative. */
     public void recordWorkingGroupWarning(long id, String warning) {
         certifications.recordWorkingGroupWarning(id, warning);
+    }
+
+    /** The name of each certification's organisation, in one query. */
+    public Map<Long, String> organizationNames(Collection<Long> certificationIds) {
+        return certifications.organizationNames(certificationIds);
     }
 }

@@ -17,6 +17,7 @@ import it.familyaudit.workflow.plan.transfer.PlanImport;
 import it.familyaudit.workflow.plan.transfer.PlanImportException;
 import it.familyaudit.workflow.plan.transfer.PlanPdf;
 import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.People;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.FormValidationException;
@@ -38,7 +39,9 @@ import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNotSubmitted;
 import it.familyaudit.workflow.plan.PlanRefusals.RevisionBeforeCertificate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
@@ -66,10 +69,13 @@ public class PlanService {
     private final AuditTrail audit;
     private final Timeline timeline;
     private final OrganizationRepository organizations;
+    private final People people;
 
     PlanService(PlanRepository plans, PlanDrafts drafts, CertificationService certifications, OpenTasks openTasks,
-                TaskService tasks, AuditTrail audit, Timeline timeline, OrganizationRepository organizations) {
+                TaskService tasks, AuditTrail audit, Timeline timeline, OrganizationRepository organizations,
+                People people) {
         this.organizations = organizations;
+        this.people = people;
         this.plans = plans;
         this.drafts = drafts;
         this.certifications = certifications;
@@ -157,7 +163,8 @@ public class PlanService {
         Certification c = certifications.visible(user, certificationId);
         PlanVersion version = existing(certificationId, versionNo);
         String organization = organizations.findById(c.organizationId()).map(Organization::name).orElseThrow();
-        return PlanPdf.render(new PlanPdf.Input(organization, version, plans.content(version.id())));
+        Map<String, String> names = people.namesOf(Arrays.asList(version.submittedBy(), version.decidedBy()));
+        return PlanPdf.render(new PlanPdf.Input(organization, version, plans.content(version.id()), names));
     }
 
     /** The certification, if the user may edit its plan now; 403 or 409 naming why not. */

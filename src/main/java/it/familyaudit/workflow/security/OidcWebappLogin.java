@@ -93,8 +93,7 @@ final class OidcWebappLogin {
                         .userInfoEndpoint(u -> u.oidcUserService(this::provisioned))
                         .authorizedClientRepository(tokens)
                         .successHandler(this::signIn)
-                        .failureHandler(this::refuse))
-                .addFilterAfter(new LogoutEndsSession(), AuthorizationFilter.class);
+                        .failureHandler(this::refuse));
     }
 
     /**
@@ -197,28 +196,5 @@ final class OidcWebappLogin {
                 </body>
                 </html>
                 """.formatted(base, HtmlUtils.htmlEscape(reason, "UTF-8")));
-    }
-
-    /**
-     * After Camunda's logout has answered (it checks the CSRF token and drops the webapps'
-     * authentication), the session itself is ended.
-     */
-    private static final class LogoutEndsSession extends OncePerRequestFilter {
-
-        private final RequestMatcher logout = PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            boolean loggingOut = logout.matches(request);
-            chain.doFilter(request, response);
-            if (loggingOut && response.getStatus() == HttpStatus.OK.value()) {
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-            }
-        }
     }
 }

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.engine.EngineIndex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +25,8 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -31,7 +36,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Deny by default. {@code /api} and {@code /engine-rest} take HTTP Basic against Camunda's users
+ * Deny by default. The portal ({@code /}, {@link #portal}) signs people in with a form and a
+ * session it shares with the Camunda webapps. {@code /api} and {@code /engine-rest} take HTTP Basic against Camunda's users
  * and keep no session (so no cookie, and nothing for a cross-site request to ride on);
  * {@code /engine-rest} is for administrators only. The Camunda webapps under {@code /camunda}
  * run their own login, CSRF protection and authorization checks. The employees' questionnaire under
@@ -55,6 +61,14 @@ class SecurityConfig {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    static final String LOGIN_PAGE = "/accedi";
+    /** The portal's addresses (see {@link #portal}). */
+    static final String[] PORTAL_PATHS = {"/", "/index.html", LOGIN_PAGE, "/esci", "/certificazioni/**",
+        "/registro", "/verifica", "/accessibilita", "/portale/**", "/webjars/**"};
+    /** Those anyone may open: the public home, the sign-in, the register and the verification. */
+    static final String[] PORTAL_PUBLIC_PATHS = {"/", "/index.html", LOGIN_PAGE, "/registro", "/verifica",
+        "/accessibilita", "/portale/**", "/webjars/**"};
 
     /** What the questionnaire answers to a form without its token: a page for people, not a problem detail. */
     private static final String EXPIRED_FORM = """
@@ -131,6 +145,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> protections(h, false))
                 .addFilterBefore(new SecureCookiesFilter(), SecurityContextHolderFilter.class);
+        // Logging out of the webapps ends the session, and so the portal's sign-in too.
+        http.addFilterAfter(new LogoutEndsSession(), AuthorizationFilter.class);
         if (singleSignOn) {
             new OidcWebappLogin(users, engine).configure(http, registered);
         }
@@ -164,11 +180,44 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The portal: its pages, the sign-in and the public register. A session (the same one as the
+     * webapps', see {@link SharedSignIn}) after the sign-in form, Spring Security's CSRF token on
+     * every POST, logout by POST. The public pages are open to anyone; the rest needs a sign-in,
+     * and each page checks role and organisation through the features' services.
+     */
     @Bean
     @Order(5)
+    SecurityFilterChain portal(HttpSecurity http, ProcessEngine engine, Memberships memberships,
+                               @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long webappsCacheMillis)
+            throws Exception {
+        SharedSignIn shared = new SharedSignIn(engine, memberships, Duration.ofMillis(webappsCacheMillis));
+        SavedRequestAwareAuthenticationSuccessHandler toThePageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
+        toThePageAsked.setDefaultTargetUrl("/");
+        ExceptionMappingAuthenticationFailureHandler failed = new ExceptionMappingAuthenticationFailureHandler();
+        failed.setDefaultFailureUrl("/accedi?errore");
+        failed.setExceptionMappings(Map.of(LoginLockedException.class.getName(), "/accedi?bloccato"));
+        http.securityMatcher(paths(PORTAL_PATHS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths(PORTAL_PUBLIC_PATHS)).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
+                        .successHandler(shared.alsoIntoTheWebapps(toThePageAsked))
+                        .failureHandler(failed))
+                .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/esci"))
+                        .logoutSuccessUrl("/?uscita")
+                        .invalidateHttpSession(true))
+                .addFilterAfter(shared.adoptingTheWebappsSignIn(), SecurityContextHolderFilter.class)
+                .headers(h -> protections(h, true));
+        return http.build();
+    }
+
+    @Bean
+    @Order(6)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/", "/index.html",
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**",
                                 "/index.css", "/favicon.ico", "/error")).permitAll()
                         .anyRequest().denyAll())
                 .headers(h -> protections(h, true));

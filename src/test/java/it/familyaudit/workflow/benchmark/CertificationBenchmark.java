@@ -67,13 +67,16 @@ class CertificationBenchmark {
         String db = freshPostgresDatabase("family_audit_bench");
         Map<String, String> env = Map.of("DB_URL", db, "DB_USER", System.getenv().getOrDefault("DB_USER", "postgres"),
                 "DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
-        try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres")) {
+        try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres",
+                // One load generator at one address verifies thousands of codes: no throttle for it.
+                "--family-audit.portal.verifications-per-minute=1000000")) {
             Http http = new Http(app.port);
             report.add(String.format(Locale.ROOT, "start-up on PostgreSQL (empty database): %.1f s", app.reportedStartSeconds));
             report.add("PostgreSQL server: " + serverSettings(db));
             seed(http, db);
             myTasks(http);
             fullCycles(http, new CpuMeter(app.pid()), db);
+            portal(http, app);
         }
         System.out.println("\n==== Family Audit benchmark (heap " + HEAP + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores) ====\n" + String.join("\n", report) + "\n");
@@ -143,6 +146,68 @@ class CertificationBenchmark {
             report.add(String.format(Locale.ROOT, "my tasks, %-28s (%5d tasks): p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
                     who[2], total, pct(ms, 50), pct(ms, 95), pct(ms, 99)));
         }
+    }
+
+    /**
+     * The portal over HTTP, with 2,000 organisations and the certified ones of the cycles: the agency's
+     * table (varying page, order and search), a certification's page, and the public verification of
+     * a certificate's code; and the heap the portal's load leaves, after a full collection.
+     */
+    private void portal(Http http, AppProcess app) throws Exception {
+        List<Long> certified = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (JsonNode c : http.get("agency", "agency-demo", "/api/certifications")) {
+            if (c.has("certificate")) {
+                certified.add(c.path("id").asLong());
+                codes.add(c.path("certificate").path("verificationCode").asText());
+            }
+        }
+        long heapBefore = heapAfterFullGc(app.pid());
+        PortalBrowser agency = new PortalBrowser(app.port).signIn("agency", "agency-demo");
+        String[] orders = {"NAME", "PHASE", "DAYS_IN_PHASE", "DEADLINE"};
+        report.add(portalFigure("portal, the agency's table of every organisation", i -> agency.page(
+                "/?pagina=" + (1 + i % 80) + "&ordina=" + orders[i % 4] + (i % 5 == 0 ? "&cerca=prova%20" + i % 100 : "")
+                        + (i % 7 == 0 ? "&fase=CERTIFIED" : ""), 200)));
+        report.add(portalFigure("portal, a certification's page", i -> agency.page(
+                "/certificazioni/" + certified.get(i % certified.size()), 200)));
+        PortalBrowser stranger = new PortalBrowser(app.port);
+        report.add(portalFigure("portal, public verification of a certificate", i -> stranger.page(
+                "/verifica?codice=" + codes.get(i % codes.size()), 200)));
+        long heapAfter = heapAfterFullGc(app.pid());
+        report.add(String.format(Locale.ROOT, "portal: heap used after a full collection %d MB before its load, %d MB after"
+                + " (%+d MB)", heapBefore / 1_048_576, heapAfter / 1_048_576, (heapAfter - heapBefore) / 1_048_576));
+    }
+
+    private String portalFigure(String what, Work page) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            page.run(i);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            long t = System.nanoTime();
+            page.run(i);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return String.format(Locale.ROOT, "%-50s p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms", what + ":", pct(ms, 50),
+                pct(ms, 95), pct(ms, 99));
+    }
+
+    /** The application's used heap, in bytes, right after a full collection ({@code jcmd}, from the JDK). */
+    private static long heapAfterFullGc(long pid) throws Exception {
+        run("jcmd", Long.toString(pid), "GC.run");
+        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("No heap figure in: " + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
     }
 
     /** The server's version and the settings that move its figures, which the benchmark does not choose. */

@@ -60,6 +60,7 @@ public abstract class HttpTestBase {
     @BeforeEach
     void serveThisApplicationsEngine() {
         ProcessEngines.registerProcessEngine(engine);
+        WebappRuntimes.restoreIfEmptied();
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,7 +40,19 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class PlanPdf {
 
     /** What the document shows: the organisation's name, the version (with its approval) and what it says. */
-    public record Input(String organizationName, PlanVersion version, PlanContent content) {
+    /**
+     * @param names the names of the people who submitted and decided the version, by user id; an id
+     *              missing from it is printed as it is
+     */
+    public record Input(String organizationName, PlanVersion version, PlanContent content, Map<String, String> names) {
+
+        public Input(String organizationName, PlanVersion version, PlanContent content) {
+            this(organizationName, version, content, Map.of());
+        }
+
+        String nameOf(String userId) {
+            return names.getOrDefault(userId, userId);
+        }
     }
 
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
@@ -93,10 +106,10 @@ public final class PlanPdf {
         p.row("Versione", v.versionNo() + (v.basedOnVersion() == null ? "" : " (da versione " + v.basedOnVersion() + ")"));
         p.row("Stato", status(v));
         if (v.submittedBy() != null) {
-            p.row("Presentato", "da " + v.submittedBy() + (v.submittedAt() == null ? "" : " il " + longDate(v.submittedAt())));
+            p.row("Presentato", "da " + input.nameOf(v.submittedBy()) + (v.submittedAt() == null ? "" : " il " + longDate(v.submittedAt())));
         }
         if (v.status() == PlanStatus.APPROVED) {
-            p.row("Approvato", "da " + v.decidedBy() + (v.decidedAt() == null ? "" : " il " + longDate(v.decidedAt())));
+            p.row("Approvato", "da " + input.nameOf(v.decidedBy()) + (v.decidedAt() == null ? "" : " il " + longDate(v.decidedAt())));
             p.row("Firmato da", v.signatoryName() == null ? "-" : v.signatoryName()
                     + (v.signatoryRole() == null || v.signatoryRole().isBlank() ? "" : ", " + v.signatoryRole()));
         } else {

@@ -1,0 +1,118 @@
+package it.familyaudit.workflow.portal;
+
+import it.familyaudit.workflow.certificate.CertificateDocuments;
+import it.familyaudit.workflow.certificate.CertificateIssuer;
+import it.familyaudit.workflow.certification.CertificationService;
+import it.familyaudit.workflow.certification.CertificationView;
+import it.familyaudit.workflow.certification.CycleProgress;
+import it.familyaudit.workflow.certification.TimelineEntry;
+import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.plan.PlanRefusals.NoPlanDraftedYet;
+import it.familyaudit.workflow.plan.PlanService;
+import it.familyaudit.workflow.plan.PlanView;
+import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.security.People;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * One certification as the people who may see it read it: where it stands, who must act, what
+ * happened and who decided it, its documents and its plan. The certification's service decides
+ * who sees it (404 for others, as on the API).
+ */
+@Controller
+class CertificationPage {
+
+    /** A line of the timeline, with the name of whoever did it. */
+    record Event(LocalDateTime at, String summary, String decision, String who) {
+    }
+
+    private final CertificationService certifications;
+    private final PlanService plans;
+    private final CertificateDocuments certificates;
+    private final People people;
+    private final CurrentUsers users;
+
+    CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
+                      People people, CurrentUsers users) {
+        this.certifications = certifications;
+        this.plans = plans;
+        this.certificates = certificates;
+        this.people = people;
+        this.users = users;
+    }
+
+    @GetMapping("/certificazioni/{id}")
+    String page(@PathVariable long id, Model model) {
+        CurrentUser user = users.current();
+        CertificationView c = certifications.get(user, id);
+        model.addAttribute("certification", c);
+        model.addAttribute("progress", CycleProgress.of(c));
+        model.addAttribute("startedOn", LocalDate.ofInstant(c.startedAt(), EngineTime.ZONE));
+        model.addAttribute("tasks", c.openTasks().stream().map(t -> TaskLine.of(t, user.groups())).toList());
+        model.addAttribute("events", events(c.timeline()));
+        model.addAttribute("names", people.namesOf(Arrays.asList(c.consultant(), c.evaluator())));
+        List<PlanView.Version> versions = plans.versions(user, id);
+        model.addAttribute("planVersions", versions.stream()
+                .sorted(Comparator.comparingInt(PlanView.Version::versionNo).reversed()).toList());
+        if (!versions.isEmpty()) {
+            try {
+                model.addAttribute("plan", plans.current(user, id));
+            } catch (NoPlanDraftedYet none) {
+                // versions exist but none is current: nothing to show on screen
+            }
+        }
+        return "portal/certification";
+    }
+
+    @GetMapping("/certificazioni/{id}/certificato.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable long id) {
+        return pdf(certificates.pdf(users.current(), id, CertificateIssuer.FAMILY_AUDIT, askedAt()));
+    }
+
+    @GetMapping("/certificazioni/{id}/executive.pdf")
+    ResponseEntity<byte[]> executive(@PathVariable long id) {
+        return pdf(certificates.pdf(users.current(), id, CertificateIssuer.EXECUTIVE, askedAt()));
+    }
+
+    @GetMapping("/certificazioni/{id}/piano/{versionNo}.pdf")
+    ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable int versionNo) {
+        byte[] pdf = plans.pdf(users.current(), id, versionNo);
+        return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
+    }
+
+    private List<Event> events(List<TimelineEntry> timeline) {
+        Map<String, String> names = people.namesOf(timeline.stream().map(TimelineEntry::actor).toList());
+        return timeline.stream()
+                .sorted(Comparator.comparing(TimelineEntry::occurredAt).reversed())
+                .map(e -> new Event(LocalDateTime.ofInstant(e.occurredAt(), EngineTime.ZONE), e.summary(), e.decision(),
+                        e.actor() == null || "system".equals(e.actor()) ? null : names.get(e.actor())))
+                .toList();
+    }
+
+    private static String askedAt() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+
+    private static ResponseEntity<byte[]> pdf(CertificateDocuments.Pdf pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.fileName()).build()
+                        .toString())
+                .body(pdf.content());
+    }
+}

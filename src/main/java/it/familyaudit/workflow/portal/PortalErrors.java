@@ -1,0 +1,72 @@
+package it.familyaudit.workflow.portal;
+
+import it.familyaudit.workflow.refusal.NotFound;
+import it.familyaudit.workflow.refusal.NotPermitted;
+import it.familyaudit.workflow.refusal.Refusal;
+import it.familyaudit.workflow.refusal.StateConflict;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The portal's answer when something goes wrong: an Italian page (English below) with the status
+ * the API would give — 404 for what does not exist or is another organisation's, 403 for a role
+ * that may not, 409 for a state that does not allow it — and never a stack trace.
+ */
+@ControllerAdvice(basePackageClasses = PortalErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the API's handler, which would answer JSON
+class PortalErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal refusal, HttpServletResponse response, Model model) {
+        HttpStatus status = refusal instanceof NotFound ? HttpStatus.NOT_FOUND
+                : refusal instanceof NotPermitted ? HttpStatus.FORBIDDEN
+                : refusal instanceof StateConflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        return page(status, refusal.getMessage(), response, model);
+    }
+
+    /**
+     * An address whose path names nothing (a certification id that is not a number): 404, as for
+     * any address that is not there; a malformed parameter of a page that exists: 400.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String malformed(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+        boolean inThePath = e.getParameter().hasParameterAnnotation(PathVariable.class);
+        return page(inThePath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, null, response, model);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missing(MissingServletRequestParameterException e, HttpServletResponse response, Model model) {
+        return page(HttpStatus.BAD_REQUEST, null, response, model);
+    }
+
+    /** Spring MVC's own refusals (a method the page does not take, a file that is not there) keep their status. */
+    @ExceptionHandler(Exception.class)
+    String failed(Exception e, HttpServletResponse response, Model model) {
+        if (e instanceof ErrorResponse answered && answered.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.resolve(answered.getStatusCode().value());
+            return page(status == null ? HttpStatus.BAD_REQUEST : status, null, response, model);
+        }
+        log.error("Portal page failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, model);
+    }
+
+    private static String page(HttpStatus status, String detail, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("detail", detail);
+        return "portal/error";
+    }
+}

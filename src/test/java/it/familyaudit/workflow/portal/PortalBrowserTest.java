@@ -1,0 +1,231 @@
+package it.familyaudit.workflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.organization.OrganizationService;
+import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.WebappRuntimes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The portal in a real browser (Debian's headless Chromium) as each role meets it: sign in with
+ * the form, open every page, and have axe-core check each against WCAG 2.1 A and AA: no critical
+ * and no serious violation. At a phone's width (390 px) no page scrolls sideways.
+ *
+ * <p>Needs {@code /usr/bin/chromium}, {@code /usr/bin/chromedriver} and axe-core from npm in
+ * {@code .ci/axe/node_modules} ({@code .ci/run} installs all three). Without them the test is
+ * skipped, except when {@code CI=true}, where it fails. Screenshots of the pages go to
+ * {@code target/portal-*.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "test"})
+class PortalBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
+    private static final Path TARGET = Path.of("target");
+    private static final Set<String> BLOCKING = Set.of("critical", "serious");
+    private static final List<Logger> QUIET_SELENIUM = Stream.of("org.openqa.selenium.devtools",
+            "org.openqa.selenium.chromium").map(Logger::getLogger).toList();
+    /** Runs axe on the page and answers its critical and serious violations as JSON. */
+    private static final String RUN_AXE = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+              .then(r => done(JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
+                  impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))})))
+              .catch(e => done('{"error": "' + e + '"}'));
+            """;
+
+    @TempDir
+    static Path profiles;
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    OrganizationService organizations;
+    @Autowired
+    ManagementService management;
+
+    private ChromeDriver browser;
+    private String axe;
+
+    @BeforeAll
+    static void browserAndAxeInstalled() {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER, AXE).filter(p -> !Files.isReadable(p))
+                .map(Path::toString).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "Portal browser test needs Debian's chromium and chromium-driver and axe-core from npm, missing: "
+                + missing + " (apt-get install -y chromium chromium-driver; cd .ci/axe && npm ci)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + "; CI=true, so this fails instead of being skipped");
+        }
+        Assumptions.abort(message);
+    }
+
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        // The webapps find the engine by name in a registry the whole JVM shares (see HttpTestBase).
+        ProcessEngines.registerProcessEngine(engine);
+        WebappRuntimes.restoreIfEmptied();
+        axe = Files.readString(AXE);
+        QUIET_SELENIUM.forEach(logger -> logger.setLevel(Level.SEVERE));
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium"), "--window-size=1280,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyPortalPageHasNoCriticalOrSeriousAccessibilityViolationForAnyRole() throws Exception {
+        ApiDriver certified = driver();
+        long certifiedId = certified.runToCertificate();
+        ApiDriver drafting = driver();
+        long draftingId = drafting.runToPlanDrafting();
+        List<String> publicPages = List.of("/", "/accedi", "/registro", "/verifica", "/verifica?codice=NONE",
+                "/verifica?codice=ABCDEFGHJKLMNPQR", "/accessibilita", "/?lang=en", "/registro", "/?lang=it");
+        List<String> problems = new ArrayList<>();
+        for (String page : publicPages) {
+            problems.addAll(check(null, page));
+        }
+        for (String user : List.of(drafting.referent, certified.manager, "consultant", "evaluator", "agency", "council",
+                "admin", "referent")) {
+            signIn(user);
+            for (String page : List.of("/", "/certificazioni/" + certifiedId, "/certificazioni/" + draftingId,
+                    "/certificazioni/987654321", "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc")) {
+                problems.addAll(check(user, page));
+            }
+            signOut();
+        }
+        assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+    }
+
+    @Test
+    void atAPhonesWidthNoPageScrollsSideways() throws Exception {
+        ApiDriver drafting = driver();
+        long draftingId = drafting.runToPlanDrafting();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        List<String> wide = new ArrayList<>();
+        for (String user : List.of(drafting.referent, "agency")) {
+            signIn(user);
+            for (String page : List.of("/", "/certificazioni/" + draftingId, "/registro")) {
+                browser.get(url(page));
+                long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+                long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+                if (scroll > width) {
+                    wide.add(user + " " + page + ": " + scroll + " px in " + width);
+                }
+                screenshot("portal-phone-" + user + page.replaceAll("[^a-z0-9]+", "-") + ".png");
+            }
+            signOut();
+        }
+        assertThat(wide).isEmpty();
+    }
+
+    private List<String> check(String user, String page) throws IOException {
+        browser.get(url(page));
+        assertThat(browser.getPageSource()).as(page).doesNotContain("Whitelabel", "Exception");
+        browser.executeScript(axe);
+        JsonNode result = json.readTree((String) browser.executeAsyncScript(RUN_AXE));
+        if (result.has("error")) {
+            throw new IllegalStateException("axe failed on " + page + ": " + result.get("error").asText());
+        }
+        assertThat(result.path("passes").asInt()).as("axe checked " + page).isPositive();
+        JsonNode violations = result.path("violations");
+        List<String> found = new ArrayList<>();
+        for (JsonNode v : violations) {
+            if (BLOCKING.contains(v.path("impact").asText())) {
+                found.add((user == null ? "anonymous" : user) + " " + page + ": " + v.path("id").asText() + " ("
+                        + v.path("impact").asText() + ") " + v.path("help").asText() + " " + v.path("nodes"));
+            }
+        }
+        screenshot("portal-" + (user == null ? "public" : user) + page.replaceAll("[^a-z0-9]+", "-") + ".png");
+        return found;
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/accedi"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(ApiDriver.passwordOf(user));
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).as("signed in as " + user).doesNotContain("errore");
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("header form[action='/esci'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("uscita"));
+    }
+
+    private ApiDriver driver() {
+        return new ApiDriver(mvc, json, identity, organizations, management);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(TARGET);
+        Files.write(TARGET.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,207 @@
+package it.familyaudit.workflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.ApiTestBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The portal's pages for each role, from one table as the API's matrix is: who sees which page of
+ * which organisation (0 leaks), what a bad address gets, and the public register and verification.
+ */
+class PortalPagesTest extends ApiTestBase {
+
+    private static final int SIGN_IN = 302;
+
+    @Test
+    void everyPageAnswersEachRoleAsTheRulesSayAndNeverLeaksAnotherOrganisation() throws Exception {
+        long own = driver.runToCertificate();
+        ApiDriver other = new ApiDriver(mvc, json, identity, organizations, management);
+        long another = other.start();
+
+        // who -> {page -> expected status}
+        Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+        expected.put(driver.referent, pages(own, 200, another, 404));
+        expected.put(driver.manager, pages(own, 200, another, 404));
+        expected.put(driver.workingGroup, pages(own, 200, another, 404));
+        expected.put(other.referent, pages(own, 404, another, 200));
+        expected.put("referent", pages(own, 404, another, 404));
+        // The consultant's access ends with the certificate; the evaluator's lasts for the monitoring years.
+        expected.put("consultant", pages(own, 404, another, 404));
+        expected.put("evaluator", pages(own, 200, another, 404));
+        expected.put("consultant2", pages(own, 404, another, 404));
+        expected.put("agency", pages(own, 200, another, 200));
+        expected.put("council", pages(own, 200, another, 200));
+        expected.put("admin", pages(own, 404, another, 404));
+        expected.put(null, pages(own, SIGN_IN, another, SIGN_IN));
+
+        List<String> wrong = new ArrayList<>();
+        for (var who : expected.entrySet()) {
+            for (var page : who.getValue().entrySet()) {
+                MockHttpServletResponse response = open(who.getKey(), page.getKey());
+                if (response.getStatus() != page.getValue()) {
+                    wrong.add(who.getKey() + " " + page.getKey() + ": " + response.getStatus() + ", expected "
+                            + page.getValue());
+                }
+                if (response.getStatus() == 200 && response.getContentType().startsWith("text/html")) {
+                    assertThat(response.getContentAsString()).as(page.getKey())
+                            .contains("<html lang=\"it\"").doesNotContain("Exception", "at it.familyaudit");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The pages of a certified cycle (with its plan and certificate) and of one just started (no
+     * plan yet: its plan's PDF is 404 for anyone, or a sign-in for a visitor), each with the
+     * status a reader should get.
+     */
+    private Map<String, Integer> pages(long certified, int certifiedStatus, long started, int startedStatus) {
+        Map<String, Integer> pages = new LinkedHashMap<>();
+        pages.put("/certificazioni/" + certified, certifiedStatus);
+        pages.put("/certificazioni/" + certified + "/piano/1.pdf", certifiedStatus);
+        pages.put("/certificazioni/" + certified + "/certificato.pdf", certifiedStatus);
+        pages.put("/certificazioni/" + started, startedStatus);
+        pages.put("/certificazioni/" + started + "/certificato.pdf", startedStatus == SIGN_IN ? SIGN_IN : 404);
+        return pages;
+    }
+
+    @Test
+    void eachRoleFindsItsOwnHome() throws Exception {
+        driver.runToPlanDrafting();
+
+        assertThat(html(driver.referent, "/")).contains("Comune di Prova", "Le tue attività", "Redazione del piano",
+                "Piano delle azioni", "in corso", "completata il", "Nessuna attività ti aspetta", "In attesa di altri",
+                "Mancano").doesNotContain("Spetta a");
+        assertThat(html(driver.workingGroup, "/")).contains("Redigere il piano", "Spetta a", "Svolgi")
+                .doesNotContain("Nessuna attività ti aspetta");
+        assertThat(html("consultant", "/")).contains("Le organizzazioni che segui", "Comune di Prova");
+        assertThat(html("agency", "/")).contains("Tutte le organizzazioni", "Comune di Prova", "Giorni nella fase");
+        // An organisation without a cycle has its row, and its people their page.
+        ApiDriver notStarted = new ApiDriver(mvc, json, identity, organizations, management);
+        assertThat(html("agency", "/?cerca=" + notStarted.organization)).contains("Comune di Prova",
+                "nessun percorso avviato", "1 organizzazione");
+        assertThat(html(notStarted.referent, "/")).contains("Comune di Prova", "Nessuna certificazione");
+        assertThat(html("admin", "/")).contains("Nessun ruolo nel percorso");
+        assertThat(html(null, "/")).contains("Accedi allo sportello", "Verifica un certificato");
+    }
+
+    @Test
+    void theAgencyFiltersSearchesSortsAndPagesEveryOrganisation() throws Exception {
+        driver.runToPlanDrafting();
+
+        String found = html("agency", "/?cerca=" + driver.organization.toUpperCase());
+        assertThat(found).contains("Comune di Prova").doesNotContain("Comune di Capannori").contains("1 organizzazione");
+        assertThat(html("agency", "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc"))
+                .contains("Comune di Prova", "aria-sort=\"descending\"").doesNotContain("Comune di Capannori");
+        assertThat(html("agency", "/?ordina=PHASE")).contains("aria-sort=\"ascending\"");
+        assertThat(html("agency", "/?fase=EXECUTIVE&cerca=" + driver.organization)).contains("0 organizzazioni");
+        // Unknown filters and orders are ignored, a page past the end is empty, not an error.
+        assertThat(open("agency", "/?fase=NOPE&ordina=DROP%20TABLE&pagina=9999").getStatus()).isEqualTo(200);
+        assertThat(open("agency", "/?pagina=abc").getStatus()).isEqualTo(400);
+        assertThat(html("referent", "/?cerca=Prova")).doesNotContain("Tutte le organizzazioni");
+    }
+
+    @Test
+    void aCertificationPageShowsTheStepperWhoMustActTheDocumentsAndTheTimelineWithNames() throws Exception {
+        long id = driver.runToCertificate();
+
+        String page = html(driver.referent, "/certificazioni/" + id);
+        assertThat(page).contains("Decisione del Consiglio", "completata il", "Documenti",
+                "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
+                "Cronologia", "Utente " + driver.referent);
+        MockHttpServletResponse pdf = open(driver.referent, "/certificazioni/" + id + "/certificato.pdf");
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        try (PDDocument certificate = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(certificate)).contains("http://localhost/verifica?codice=",
+                    "Valido fino al", "Presidente del Consiglio dell'Audit");
+        }
+        // The plan's PDF names who approved it, as the page does: never a user id.
+        try (PDDocument plan = Loader.loadPDF(open(driver.referent, "/certificazioni/" + id + "/piano/1.pdf")
+                .getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(plan)).contains("da Utente " + driver.manager);
+        }
+    }
+
+    @Test
+    void badAddressesGetAnItalianPageNeverAServerError() throws Exception {
+        assertThat(open("agency", "/certificazioni/abc").getStatus()).isEqualTo(404);
+        assertThat(open("agency", "/certificazioni/987654321").getStatus()).isEqualTo(404);
+        MockHttpServletResponse missing = open("agency", "/certificazioni/987654321");
+        assertThat(missing.getContentAsString()).contains("Certificazione non trovata", "Pagina non trovata");
+        assertThat(open("agency", "/certificazioni/987654321/piano/1.pdf").getStatus()).isEqualTo(404);
+        assertThat(open("agency", "/certificazioni/1/piano/x.pdf").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theRegisterListsCertificatesAndAnyoneVerifiesACode() throws Exception {
+        long id = driver.runToCertificate();
+        JsonNode certificate = driver.status(id).path("certificate");
+        String code = certificate.path("verificationCode").asText();
+
+        assertThat(html(null, "/registro")).contains("Comune di Prova", certificate.path("number").asText(), "valido");
+        String verified = html(null, "/verifica?codice=" + code);
+        assertThat(verified).contains("Certificato autentico e valido", "Comune di Prova");
+        String typedLoosely = code.substring(0, 4).toLowerCase() + "-" + code.substring(4, 8) + " " + code.substring(8);
+        assertThat(mvc.perform(get("/verifica").param("codice", typedLoosely)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+
+        MockHttpServletResponse unknown = open(null, "/verifica?codice=AAAAAAAAAAAAAAAA");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getContentAsString()).contains("Nessun certificato ha questo codice");
+        MockHttpServletResponse malformed = open(null, "/verifica?codice=%3Cscript%3E");
+        assertThat(malformed.getStatus()).isEqualTo(404);
+        assertThat(malformed.getContentAsString()).contains("Questo non è un codice di verifica")
+                .doesNotContain("<script>");
+        assertThat(open(null, "/verifica?codice=" + "A".repeat(5000)).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void guessingCodesIsSlowedDown() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i <= VerificationThrottle.PER_MINUTE; i++) {
+            statuses.add(mvc.perform(get("/verifica").param("codice", "BBBBBBBBBBBBBBB" + (char) ('A' + i % 20))
+                    .with(r -> {
+                        r.setRemoteAddr("192.0.2.7");
+                        return r;
+                    })).andReturn().getResponse().getStatus());
+        }
+        assertThat(statuses.subList(0, VerificationThrottle.PER_MINUTE)).containsOnly(404);
+        assertThat(statuses.get(VerificationThrottle.PER_MINUTE)).isEqualTo(429);
+    }
+
+    @Test
+    void everyPageSpeaksEnglishToWhoeverAsks() throws Exception {
+        String english = html(null, "/?lang=en");
+        assertThat(english).contains("<html lang=\"en\"", "Sign in", "Verify a certificate");
+        assertThat(html(null, "/?lang=xx")).contains("<html lang=\"it\"");
+    }
+
+    private String html(String who, String path) throws Exception {
+        MockHttpServletResponse response = open(who, path);
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    private MockHttpServletResponse open(String who, String path) throws Exception {
+        MockHttpServletRequestBuilder request = get(path);
+        if (who != null) {
+            request = request.with(user(who));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+}
