@@ -2,9 +2,7 @@ package it.familyaudit.workflow.monitoring;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.security.CurrentUsers;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,13 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/certifications/{id}")
 class MonitoringController {
 
-    private final CertificationService certifications;
-    private final MonitoringFigures figures;
+    private final MonitoringReadings readings;
     private final CurrentUsers users;
 
-    MonitoringController(CertificationService certifications, MonitoringFigures figures, CurrentUsers users) {
-        this.certifications = certifications;
-        this.figures = figures;
+    MonitoringController(MonitoringReadings readings, CurrentUsers users) {
+        this.readings = readings;
         this.users = users;
     }
 
@@ -30,17 +26,15 @@ class MonitoringController {
     @Operation(summary = "Gli anni di monitoraggio della certificazione / The monitoring years",
             description = "Ogni round annuale con scadenze, stato, azioni e indicatori rendicontati. / Each yearly round with its dates, status, actions and reported indicators.")
     @GetMapping("/monitoring")
-    @Transactional(readOnly = true)
     MonitoringView.Rounds monitoring(@PathVariable long id) {
-        return figures.rounds(certifications.visible(users.current(), id));
+        return readings.rounds(users.current(), id);
     }
 
     /** For each plan year, actions by state, indicators against target, budget planned; the trend over the years. */
     @Operation(summary = "Avanzamento del piano anno per anno / Plan progress year by year",
             description = "Azioni previste e realizzate, indicatori rispetto all'obiettivo. / Actions due and done, indicators against target.")
     @GetMapping("/plan/figures")
-    @Transactional(readOnly = true)
     MonitoringView.PlanFigures planFigures(@PathVariable long id) {
-        return figures.planFigures(certifications.visible(users.current(), id));
+        return readings.planFigures(users.current(), id);
     }
 }

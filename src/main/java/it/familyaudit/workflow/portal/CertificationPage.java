@@ -7,6 +7,8 @@ import it.familyaudit.workflow.certification.CertificationView;
 import it.familyaudit.workflow.certification.CycleProgress;
 import it.familyaudit.workflow.certification.TimelineEntry;
 import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.monitoring.MonitoringReadings;
+import it.familyaudit.workflow.monitoring.MonitoringView;
 import it.familyaudit.workflow.plan.PlanRefusals.NoPlanDraftedYet;
 import it.familyaudit.workflow.plan.PlanService;
 import it.familyaudit.workflow.plan.PlanView;
@@ -45,10 +47,12 @@ class CertificationPage {
     private final PlanService plans;
     private final CertificateDocuments certificates;
     private final People people;
+    private final MonitoringReadings monitoring;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
-                      People people, CurrentUsers users) {
+                      People people, MonitoringReadings monitoring, CurrentUsers users) {
+        this.monitoring = monitoring;
         this.certifications = certifications;
         this.plans = plans;
         this.certificates = certificates;
@@ -75,6 +79,16 @@ class CertificationPage {
             } catch (NoPlanDraftedYet none) {
                 // versions exist but none is current: nothing to show on screen
             }
+        }
+        if (c.monitoringStart() != null) {
+            MonitoringView.Rounds rounds = monitoring.rounds(user, id);
+            model.addAttribute("rounds", rounds.rounds());
+            List<MonitoringView.TrendPoint> trend = monitoring.planFigures(user, id).trend();
+            model.addAttribute("trend", trend);
+            model.addAttribute("progressChart", new Bars("chart.actionsDone",
+                    trend.stream().filter(t -> t.actionsDue() != null && t.actionsDue() > 0)
+                            .map(t -> new Bars.Bar(t.year(), t.actionsDone() == null ? 0 : t.actionsDone(), t.actionsDue()))
+                            .toList()));
         }
         return "portal/certification";
     }

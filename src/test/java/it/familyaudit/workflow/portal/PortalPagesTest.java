@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.MonitoringApiDriver;
+import it.familyaudit.workflow.monitoring.MonitoringRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class PortalPagesTest extends ApiTestBase {
 
     private static final int SIGN_IN = 302;
+
+    @Autowired
+    MonitoringRepository rounds;
 
     @Test
     void everyPageAnswersEachRoleAsTheRulesSayAndNeverLeaksAnotherOrganisation() throws Exception {
@@ -123,7 +129,7 @@ class PortalPagesTest extends ApiTestBase {
         String page = html(driver.referent, "/certificazioni/" + id);
         assertThat(page).contains("Decisione del Consiglio", "completata il", "Documenti",
                 "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
-                "Cronologia", "Utente " + driver.referent);
+                "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio");
         MockHttpServletResponse pdf = open(driver.referent, "/certificazioni/" + id + "/certificato.pdf");
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         try (PDDocument certificate = Loader.loadPDF(pdf.getContentAsByteArray())) {
@@ -135,6 +141,20 @@ class PortalPagesTest extends ApiTestBase {
                 .getContentAsByteArray())) {
             assertThat(new PDFTextStripper().getText(plan)).contains("da Utente " + driver.manager);
         }
+    }
+
+    @Test
+    void aMonitoringYearShowsAsAChartAndAsATableWithTheSameFigures() throws Exception {
+        long id = driver.runToCertificate();
+        new MonitoringApiDriver(driver, management, rounds).runRound(id, "confirm");
+
+        String page = html("agency", "/certificazioni/" + id);
+        assertThat(page).contains("<svg", "role=\"img\"", "aria-label=\"Azioni realizzate sulle azioni previste, anno per anno\"",
+                "Anno 1", "Gli anni di monitoraggio");
+        // The chart's figure is the table's: "n di m" appears in both.
+        String figure = page.replaceAll("(?s).*<text[^>]*>(\\d+ di \\d+)</text>.*", "$1");
+        assertThat(figure).matches("\\d+ di \\d+");
+        assertThat(page.split(figure, -1)).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
