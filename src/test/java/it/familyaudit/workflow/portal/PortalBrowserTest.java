@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import it.familyaudit.workflow.organization.OrganizationService;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.WebappRuntimes;
+import it.familyaudit.workflow.support.HttpTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +17,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The portal in a real browser (Debian's headless Chromium) as each role meets it: sign in with
@@ -54,10 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * skipped, except when {@code CI=true}, where it fails. Screenshots of the pages go to
  * {@code target/portal-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
-class PortalBrowserTest {
+class PortalBrowserTest extends HttpTestBase {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -77,19 +61,6 @@ class PortalBrowserTest {
 
     @TempDir
     static Path profiles;
-    @LocalServerPort
-    int port;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    OrganizationService organizations;
-    @Autowired
-    ManagementService management;
-
     private ChromeDriver browser;
     private String axe;
 
@@ -108,14 +79,8 @@ class PortalBrowserTest {
         Assumptions.abort(message);
     }
 
-    @Autowired
-    ProcessEngine engine;
-
     @BeforeEach
     void startBrowser() throws IOException {
-        // The webapps find the engine by name in a registry the whole JVM shares (see HttpTestBase).
-        ProcessEngines.registerProcessEngine(engine);
-        WebappRuntimes.restoreIfEmptied();
         axe = Files.readString(AXE);
         QUIET_SELENIUM.forEach(logger -> logger.setLevel(Level.SEVERE));
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -138,9 +103,9 @@ class PortalBrowserTest {
 
     @Test
     void everyPortalPageHasNoCriticalOrSeriousAccessibilityViolationForAnyRole() throws Exception {
-        ApiDriver certified = driver();
+        ApiDriver certified = newDriver();
         long certifiedId = certified.runToCertificate();
-        ApiDriver drafting = driver();
+        ApiDriver drafting = newDriver();
         long draftingId = drafting.runToPlanDrafting();
         List<String> publicPages = List.of("/", "/accedi", "/registro", "/verifica", "/verifica?codice=NONE",
                 "/verifica?codice=ABCDEFGHJKLMNPQR", "/accessibilita", "/?lang=en", "/registro", "/?lang=it");
@@ -162,7 +127,7 @@ class PortalBrowserTest {
 
     @Test
     void atAPhonesWidthNoPageScrollsSideways() throws Exception {
-        ApiDriver drafting = driver();
+        ApiDriver drafting = newDriver();
         long draftingId = drafting.runToPlanDrafting();
         browser.manage().window().setSize(new Dimension(390, 844));
         List<String> wide = new ArrayList<>();
@@ -214,10 +179,6 @@ class PortalBrowserTest {
     private void signOut() {
         browser.findElement(By.cssSelector("header form[action='/esci'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("uscita"));
-    }
-
-    private ApiDriver driver() {
-        return new ApiDriver(mvc, json, identity, organizations, management);
     }
 
     private String url(String path) {
