@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.portal;
 
+import it.familyaudit.workflow.audit.AuditEvent;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.certificate.CertificateDocuments;
 import it.familyaudit.workflow.certificate.CertificateIssuer;
 import it.familyaudit.workflow.certification.CertificationService;
@@ -43,16 +45,22 @@ class CertificationPage {
     record Event(LocalDateTime at, String summary, String decision, String who) {
     }
 
+    /** A line of the audit trail: when, who (by name), what, on what. */
+    record Audited(LocalDateTime at, String who, String action, String subject, String detail) {
+    }
+
     private final CertificationService certifications;
     private final PlanService plans;
     private final CertificateDocuments certificates;
     private final People people;
     private final MonitoringReadings monitoring;
+    private final AuditTrail audit;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
-                      People people, MonitoringReadings monitoring, CurrentUsers users) {
+                      People people, MonitoringReadings monitoring, AuditTrail audit, CurrentUsers users) {
         this.monitoring = monitoring;
+        this.audit = audit;
         this.certifications = certifications;
         this.plans = plans;
         this.certificates = certificates;
@@ -80,6 +88,7 @@ class CertificationPage {
                 // versions exist but none is current: nothing to show on screen
             }
         }
+        model.addAttribute("audit", audited(id));
         if (c.monitoringStart() != null) {
             MonitoringView.Rounds rounds = monitoring.rounds(user, id);
             model.addAttribute("rounds", rounds.rounds());
@@ -107,6 +116,18 @@ class CertificationPage {
     ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable int versionNo) {
         byte[] pdf = plans.pdf(users.current(), id, versionNo);
         return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
+    }
+
+    /** The certification's audit trail, the latest first; visibility was checked with the page. */
+    private List<Audited> audited(long certificationId) {
+        List<AuditEvent> trail = audit.ofCertification(certificationId);
+        Map<String, String> names = people.namesOf(trail.stream().map(AuditEvent::actor).toList());
+        return trail.stream()
+                .sorted(Comparator.comparing(AuditEvent::occurredAt).reversed())
+                .map(e -> new Audited(LocalDateTime.ofInstant(e.occurredAt(), EngineTime.ZONE),
+                        "system".equals(e.actor()) ? null : names.get(e.actor()), e.action().label(), e.subject(),
+                        e.detail()))
+                .toList();
     }
 
     private List<Event> events(List<TimelineEntry> timeline) {

@@ -129,7 +129,8 @@ class PortalPagesTest extends ApiTestBase {
         String page = html(driver.referent, "/certificazioni/" + id);
         assertThat(page).contains("Decisione del Consiglio", "completata il", "Documenti",
                 "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
-                "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio");
+                "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio", "Registro di controllo",
+                "eventi registrati", "Attività completata");
         MockHttpServletResponse pdf = open(driver.referent, "/certificazioni/" + id + "/certificato.pdf");
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         try (PDDocument certificate = Loader.loadPDF(pdf.getContentAsByteArray())) {
