@@ -14,15 +14,21 @@ import it.familyaudit.workflow.monitoring.MonitoringView;
 import it.familyaudit.workflow.plan.PlanRefusals.NoPlanDraftedYet;
 import it.familyaudit.workflow.plan.PlanService;
 import it.familyaudit.workflow.plan.PlanView;
+import it.familyaudit.workflow.refusal.NotFound;
+import it.familyaudit.workflow.refusal.NotPermitted;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.People;
+import it.familyaudit.workflow.survey.CampaignView;
+import it.familyaudit.workflow.survey.QuestionnaireService;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,6 +47,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class CertificationPage {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
+
     /** A line of the timeline, with the name of whoever did it. */
     record Event(LocalDateTime at, String summary, String decision, String who) {
     }
@@ -55,11 +63,14 @@ class CertificationPage {
     private final People people;
     private final MonitoringReadings monitoring;
     private final AuditTrail audit;
+    private final QuestionnaireService questionnaires;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
-                      People people, MonitoringReadings monitoring, AuditTrail audit, CurrentUsers users) {
+                      People people, MonitoringReadings monitoring, AuditTrail audit,
+                      QuestionnaireService questionnaires, CurrentUsers users) {
         this.monitoring = monitoring;
+        this.questionnaires = questionnaires;
         this.audit = audit;
         this.certifications = certifications;
         this.plans = plans;
@@ -89,14 +100,21 @@ class CertificationPage {
             }
         }
         model.addAttribute("audit", audited(id));
+        questionnaire(user, id).ifPresent(campaign -> {
+            model.addAttribute("campaign", campaign);
+            model.addAttribute("answersChart", new Bars("chart.answers", "chart.day", campaign.answersByDay().stream()
+                    .map(d -> new Bars.Bar(DAY.format(d.day()), d.cumulative(), campaign.employeesInvited()))
+                    .toList()));
+        });
         if (c.monitoringStart() != null) {
             MonitoringView.Rounds rounds = monitoring.rounds(user, id);
             model.addAttribute("rounds", rounds.rounds());
             List<MonitoringView.TrendPoint> trend = monitoring.planFigures(user, id).trend();
             model.addAttribute("trend", trend);
-            model.addAttribute("progressChart", new Bars("chart.actionsDone",
+            model.addAttribute("progressChart", new Bars("chart.actionsDone", "chart.year",
                     trend.stream().filter(t -> t.actionsDue() != null && t.actionsDue() > 0)
-                            .map(t -> new Bars.Bar(t.year(), t.actionsDone() == null ? 0 : t.actionsDone(), t.actionsDue()))
+                            .map(t -> new Bars.Bar(String.valueOf(t.year()),
+                                    t.actionsDone() == null ? 0 : t.actionsDone(), t.actionsDue()))
                             .toList()));
         }
         return "portal/certification";
@@ -116,6 +134,15 @@ class CertificationPage {
     ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable int versionNo) {
         byte[] pdf = plans.pdf(users.current(), id, versionNo);
         return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
+    }
+
+    /** The questionnaire's campaign, for the roles that follow it; none before it opens, or for other roles. */
+    private Optional<CampaignView> questionnaire(CurrentUser user, long certificationId) {
+        try {
+            return Optional.of(questionnaires.view(user, certificationId, askedAt()));
+        } catch (NotFound | NotPermitted notForThisPage) {
+            return Optional.empty();
+        }
     }
 
     /** The certification's audit trail, the latest first; visibility was checked with the page. */

@@ -130,7 +130,9 @@ class PortalPagesTest extends ApiTestBase {
         assertThat(page).contains("Decisione del Consiglio", "completata il", "Documenti",
                 "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
                 "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio", "Registro di controllo",
-                "eventi registrati", "Attività completata");
+                "eventi registrati", "Attività completata", "Questionario dei bisogni", "dipendenti invitati");
+        // The evaluator does not follow the questionnaire: the page shows without it.
+        assertThat(html("evaluator", "/certificazioni/" + id)).doesNotContain("Questionario dei bisogni");
         MockHttpServletResponse pdf = open(driver.referent, "/certificazioni/" + id + "/certificato.pdf");
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         try (PDDocument certificate = Loader.loadPDF(pdf.getContentAsByteArray())) {
