@@ -22,33 +22,31 @@ public record CycleProgress(List<Stage> stages, boolean ended) {
      * @param key  the stage's name, for the words of each language ({@code PLAN}, {@code EVALUATION} …)
      * @param date the day the stage was completed, for a stage that is done and has a person's step
      */
-    public record Stage(String key, String label, State state, LocalDate date) {
+    public record Stage(String key, State state, LocalDate date) {
     }
 
     /** A stage of the cycle: the phases it covers and the tasks whose completion closes it. */
     private enum Of {
-        APPLICATION("Domanda", EnumSet.of(Phase.APPLICATION), Set.of(CertificationProcess.SUBMIT_APPLICATION)),
-        PAYMENT("Quota", EnumSet.of(Phase.PAYMENT), Set.of(CertificationProcess.RECORD_PAYMENT)),
-        ASSIGNMENT("Consulente e valutatore", EnumSet.of(Phase.ASSIGNMENT), Set.of(CertificationProcess.ASSIGN_PROFESSIONALS,
+        APPLICATION(EnumSet.of(Phase.APPLICATION), Set.of(CertificationProcess.SUBMIT_APPLICATION)),
+        PAYMENT(EnumSet.of(Phase.PAYMENT), Set.of(CertificationProcess.RECORD_PAYMENT)),
+        ASSIGNMENT(EnumSet.of(Phase.ASSIGNMENT), Set.of(CertificationProcess.ASSIGN_PROFESSIONALS,
                 CertificationProcess.ASSIGN_EVALUATOR, CertificationProcess.CHOOSE_CONSULTANT)),
-        KICKOFF("Workshop di avvio", EnumSet.of(Phase.KICKOFF), Set.of(CertificationProcess.RECORD_KICKOFF_WORKSHOP)),
-        WORKING_GROUP("Gruppo di lavoro", EnumSet.of(Phase.WORKING_GROUP), Set.of(CertificationProcess.FORM_WORKING_GROUP)),
-        SURVEY("Questionario", EnumSet.of(Phase.NEEDS_SURVEY), Set.of(CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN)),
-        PLAN("Piano delle azioni", EnumSet.of(Phase.PLAN_DRAFTING, Phase.PLAN_APPROVAL),
+        KICKOFF(EnumSet.of(Phase.KICKOFF), Set.of(CertificationProcess.RECORD_KICKOFF_WORKSHOP)),
+        WORKING_GROUP(EnumSet.of(Phase.WORKING_GROUP), Set.of(CertificationProcess.FORM_WORKING_GROUP)),
+        SURVEY(EnumSet.of(Phase.NEEDS_SURVEY), Set.of(CertificationProcess.OPEN_QUESTIONNAIRE_CAMPAIGN)),
+        PLAN(EnumSet.of(Phase.PLAN_DRAFTING, Phase.PLAN_APPROVAL),
                 Set.of(CertificationProcess.APPROVE_PLAN)),
-        EVALUATION("Valutazione", EnumSet.of(Phase.EVALUATION), Set.of(CertificationProcess.RECORD_EVALUATION_VISIT)),
-        COUNCIL("Decisione del Consiglio", EnumSet.of(Phase.COUNCIL_DECISION), Set.of(CertificationProcess.DECIDE_CERTIFICATION)),
-        MONITORING("Monitoraggio annuale", EnumSet.of(Phase.CERTIFIED, Phase.MONITORING, Phase.MONITORING_REPORT,
+        EVALUATION(EnumSet.of(Phase.EVALUATION), Set.of(CertificationProcess.RECORD_EVALUATION_VISIT)),
+        COUNCIL(EnumSet.of(Phase.COUNCIL_DECISION), Set.of(CertificationProcess.DECIDE_CERTIFICATION)),
+        MONITORING(EnumSet.of(Phase.CERTIFIED, Phase.MONITORING, Phase.MONITORING_REPORT,
                 Phase.MONITORING_APPROVAL, Phase.MONITORING_AUDIT, Phase.MONITORING_DECISION, Phase.CORRECTIVE_MEASURES,
                 Phase.PLAN_RECOGNITION), Set.of(CertificationProcess.RECOGNISE_PLAN_CARRIED_OUT)),
-        EXECUTIVE("Family Audit Executive", EnumSet.of(Phase.EXECUTIVE), Set.of());
+        EXECUTIVE(EnumSet.of(Phase.EXECUTIVE), Set.of());
 
-        private final String label;
         private final Set<Phase> phases;
         private final Set<String> closingTasks;
 
-        Of(String label, Set<Phase> phases, Set<String> closingTasks) {
-            this.label = label;
+        Of(Set<Phase> phases, Set<String> closingTasks) {
             this.phases = phases;
             this.closingTasks = closingTasks;
         }
@@ -82,7 +80,7 @@ public record CycleProgress(List<Stage> stages, boolean ended) {
             } else {
                 state = i < current ? State.DONE : i == current ? State.CURRENT : State.TO_COME;
             }
-            out.add(new Stage(stage.name(), stage.label, state, state == State.DONE ? closed : null));
+            out.add(new Stage(stage.name(), state, state == State.DONE ? closed : null));
         }
         return new CycleProgress(List.copyOf(out), ended);
     }

@@ -11,7 +11,6 @@ import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.Roles;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -137,10 +136,5 @@ class HomePage {
         } catch (IllegalArgumentException unknown) {
             return null;
         }
-    }
-
-    /** Today, for pages that count days. */
-    static LocalDate today() {
-        return EngineTime.today();
     }
 }

@@ -1,9 +1,7 @@
 package it.familyaudit.workflow.portal;
 
-import it.familyaudit.workflow.refusal.NotFound;
-import it.familyaudit.workflow.refusal.NotPermitted;
 import it.familyaudit.workflow.refusal.Refusal;
-import it.familyaudit.workflow.refusal.StateConflict;
+import it.familyaudit.workflow.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +29,7 @@ class PortalErrors {
 
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, HttpServletResponse response, Model model) {
-        HttpStatus status = refusal instanceof NotFound ? HttpStatus.NOT_FOUND
-                : refusal instanceof NotPermitted ? HttpStatus.FORBIDDEN
-                : refusal instanceof StateConflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return page(status, refusal.getMessage(), response, model);
+        return page(RefusalStatus.of(refusal), refusal.getMessage(), response, model);
     }
 
     /**

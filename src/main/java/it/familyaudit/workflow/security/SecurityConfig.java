@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.engine.EngineIndex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -188,10 +186,8 @@ class SecurityConfig {
      */
     @Bean
     @Order(5)
-    SecurityFilterChain portal(HttpSecurity http, ProcessEngine engine, Memberships memberships,
-                               @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long webappsCacheMillis)
-            throws Exception {
-        SharedSignIn shared = new SharedSignIn(engine, memberships, Duration.ofMillis(webappsCacheMillis));
+    SecurityFilterChain portal(HttpSecurity http, ProcessEngine engine) throws Exception {
+        SharedSignIn shared = new SharedSignIn(engine);
         SavedRequestAwareAuthenticationSuccessHandler toThePageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
         toThePageAsked.setDefaultTargetUrl("/");
         ExceptionMappingAuthenticationFailureHandler failed = new ExceptionMappingAuthenticationFailureHandler();

@@ -1,13 +1,11 @@
 package it.familyaudit.workflow.security;
 
-import it.familyaudit.workflow.engine.EngineTime;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,7 +16,6 @@ import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -34,20 +31,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session's user. Logging out of either ends the session, and so both.
  *
  * <p>The portal's authentication names the user only: their roles and organisations are read
- * again on every request ({@link Memberships}, remembered a few seconds), so a changed role applies
- * at once, as on the API.
+ * again on every request ({@link CurrentUsers}), so a changed role applies at once, as on the API.
  */
 final class SharedSignIn {
 
     private final ProcessEngine engine;
-    private final Memberships memberships;
-    private final Duration webappsCacheTimeToLive;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SharedSignIn(ProcessEngine engine, Memberships memberships, Duration webappsCacheTimeToLive) {
+    SharedSignIn(ProcessEngine engine) {
         this.engine = engine;
-        this.memberships = memberships;
-        this.webappsCacheTimeToLive = webappsCacheTimeToLive;
     }
 
     /** After the portal's form has checked the password: the webapps' sign-in, then the page asked for. */
@@ -63,11 +55,9 @@ final class SharedSignIn {
         };
     }
 
-    /** The portal's authentication of a user: by name, with their roles as authorities. */
-    Authentication portalAuthentication(String userId) {
-        List<SimpleGrantedAuthority> roles = memberships.of(userId).groups().stream()
-                .map(SimpleGrantedAuthority::new).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
+    /** The portal's authentication of a user: by name only; {@link CurrentUsers} reads their roles on each request. */
+    static Authentication portalAuthentication(String userId) {
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of());
     }
 
     private void signInToWebapps(HttpServletRequest request, String userId) {
@@ -75,12 +65,11 @@ final class SharedSignIn {
         if (camunda == null) {
             return;
         }
-        // As the webapps' login does: the time after which they read the user's rights again. The
-        // webapps learn their cache's time to live at their first request; before it, it is ours
-        // to give, or their first request would read the user again through the engine's registry.
+        // As the webapps' login does: the time after which they read the user's rights again.
         Date revalidation = ServletContextUtil.getAuthCacheValidationTime(request.getServletContext());
-        camunda.setCacheValidationTime(revalidation != null ? revalidation
-                : Date.from(EngineTime.now().plus(webappsCacheTimeToLive)));
+        if (revalidation != null) {
+            camunda.setCacheValidationTime(revalidation);
+        }
         HttpSession session = request.getSession();
         Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
         signedIn.addOrReplace(camunda);

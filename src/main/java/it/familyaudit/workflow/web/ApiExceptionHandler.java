@@ -2,11 +2,7 @@ package it.familyaudit.workflow.web;
 
 import it.familyaudit.workflow.certification.CertificationAlreadyActive;
 import it.familyaudit.workflow.engine.FormValidationException;
-import it.familyaudit.workflow.refusal.NotFound;
-import it.familyaudit.workflow.refusal.NotPermitted;
 import it.familyaudit.workflow.refusal.Refusal;
-import it.familyaudit.workflow.refusal.StateConflict;
-import it.familyaudit.workflow.refusal.TooLarge;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -66,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return p;
         }
         if (t instanceof Refusal refusal) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(status(refusal), refusal.getMessage());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(RefusalStatus.of(refusal), refusal.getMessage());
             if (refusal instanceof CertificationAlreadyActive e) {
                 p.setProperty("activeCertificationId", e.activeId());
             }
@@ -83,19 +79,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "Non autorizzato / Not authorized");
         }
         return null;
-    }
-
-    /** The answer each kind of refusal gets. */
-    static HttpStatus status(Refusal refusal) {
-        if (refusal instanceof NotFound) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (refusal instanceof NotPermitted) {
-            return HttpStatus.FORBIDDEN;
-        }
-        if (refusal instanceof StateConflict) {
-            return HttpStatus.CONFLICT;
-        }
-        return refusal instanceof TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
     }
 }
