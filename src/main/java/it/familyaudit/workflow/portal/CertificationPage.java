@@ -24,11 +24,15 @@ import it.familyaudit.workflow.survey.QuestionnaireService;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +41,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -47,13 +52,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class CertificationPage {
 
+    /** The page's sections a task's context may lead to: the model attribute each shows, and its anchor. */
+    private static final Map<String, String> SECTIONS = Map.of("plan", "piano", "campaign", "questionario",
+            "rounds", "monitoraggio", "indicators", "indicatori", "evaluations", "valutazione");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
 
     /** A line of the timeline, with the name of whoever did it. */
     record Event(LocalDateTime at, String summary, String decision, String who) {
     }
 
-    /** A line of the audit trail: when, who (by name), what, on what. */
+    /** A line of the audit trail: when, who (by name), what (an {@code AuditAction}'s name), on what. */
     record Audited(LocalDateTime at, String who, String action, String subject, String detail) {
     }
 
@@ -80,25 +89,21 @@ class CertificationPage {
     }
 
     @GetMapping("/certificazioni/{id}")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, @RequestParam(name = "versione", required = false) Integer versionNo,
+                Model model) {
         CurrentUser user = users.current();
         CertificationView c = certifications.get(user, id);
         model.addAttribute("certification", c);
         model.addAttribute("progress", CycleProgress.of(c));
         model.addAttribute("startedOn", LocalDate.ofInstant(c.startedAt(), EngineTime.ZONE));
-        model.addAttribute("tasks", c.openTasks().stream().map(t -> TaskLine.of(t, user.groups())).toList());
         model.addAttribute("events", events(c.timeline()));
-        model.addAttribute("names", people.namesOf(Arrays.asList(c.consultant(), c.evaluator())));
-        List<PlanView.Version> versions = plans.versions(user, id);
-        model.addAttribute("planVersions", versions.stream()
-                .sorted(Comparator.comparingInt(PlanView.Version::versionNo).reversed()).toList());
-        if (!versions.isEmpty()) {
-            try {
-                model.addAttribute("plan", plans.current(user, id));
-            } catch (NoPlanDraftedYet none) {
-                // versions exist but none is current: nothing to show on screen
-            }
-        }
+        List<PlanView.Version> versions = plans.versions(user, id).stream()
+                .sorted(Comparator.comparingInt(PlanView.Version::versionNo).reversed()).toList();
+        model.addAttribute("planVersions", versions);
+        shownPlan(user, id, versions, versionNo).ifPresent(plan -> model.addAttribute("plan", PlanSection.of(plan)));
+        List<String> named = new ArrayList<>(Arrays.asList(c.consultant(), c.evaluator()));
+        versions.forEach(v -> named.addAll(Arrays.asList(v.createdBy(), v.submittedBy(), v.decidedBy())));
+        model.addAttribute("names", people.namesOf(named));
         model.addAttribute("audit", audited(id));
         questionnaire(user, id).ifPresent(campaign -> {
             model.addAttribute("campaign", campaign);
@@ -109,15 +114,29 @@ class CertificationPage {
         if (c.monitoringStart() != null) {
             MonitoringView.Rounds rounds = monitoring.rounds(user, id);
             model.addAttribute("rounds", rounds.rounds());
-            List<MonitoringView.TrendPoint> trend = monitoring.planFigures(user, id).trend();
-            model.addAttribute("trend", trend);
+            MonitoringView.PlanFigures figures = monitoring.planFigures(user, id);
+            List<MonitoringView.TrendPoint> trend = figures.trend();
+            model.addAttribute("indicators", IndicatorTrend.of(figures));
+            model.addAttribute("indicatorsChart", new Bars("chart.indicatorsReached", "chart.year",
+                    trend.stream().filter(t -> t.indicatorsMeasured() > 0)
+                            .map(t -> new Bars.Bar(String.valueOf(t.year()), t.indicatorsReached(),
+                                    t.indicatorsMeasured()))
+                            .toList()));
             model.addAttribute("progressChart", new Bars("chart.actionsDone", "chart.year",
                     trend.stream().filter(t -> t.actionsDue() != null && t.actionsDue() > 0)
                             .map(t -> new Bars.Bar(String.valueOf(t.year()),
                                     t.actionsDone() == null ? 0 : t.actionsDone(), t.actionsDue()))
                             .toList()));
         }
+        Set<String> sections = SECTIONS.entrySet().stream().filter(e -> shows(model.getAttribute(e.getKey())))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+        model.addAttribute("tasks", c.openTasks().stream()
+                .map(t -> TaskLine.of(t, user.groups()).within(sections)).toList());
         return "portal/certification";
+    }
+
+    private static boolean shows(Object attribute) {
+        return attribute != null && !(attribute instanceof Collection<?> list && list.isEmpty());
     }
 
     @GetMapping("/certificazioni/{id}/certificato.pdf")
@@ -136,6 +155,24 @@ class CertificationPage {
         return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
     }
 
+    /**
+     * The plan version the reader asked for, else the current one; none before the first draft. An
+     * unknown version is the plan's own 404.
+     */
+    private Optional<PlanView> shownPlan(CurrentUser user, long id, List<PlanView.Version> versions, Integer versionNo) {
+        if (versionNo != null) {
+            return Optional.of(plans.version(user, id, versionNo));
+        }
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(plans.current(user, id));
+        } catch (NoPlanDraftedYet none) {
+            return Optional.empty();
+        }
+    }
+
     /** The questionnaire's campaign, for the roles that follow it; none before it opens, or for other roles. */
     private Optional<CampaignView> questionnaire(CurrentUser user, long certificationId) {
         try {
@@ -152,7 +189,7 @@ class CertificationPage {
         return trail.stream()
                 .sorted(Comparator.comparing(AuditEvent::occurredAt).reversed())
                 .map(e -> new Audited(LocalDateTime.ofInstant(e.occurredAt(), EngineTime.ZONE),
-                        "system".equals(e.actor()) ? null : names.get(e.actor()), e.action().label(), e.subject(),
+                        "system".equals(e.actor()) ? null : names.get(e.actor()), e.action().name(), e.subject(),
                         e.detail()))
                 .toList();
     }

@@ -131,6 +131,14 @@ class PortalPagesTest extends ApiTestBase {
                 "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
                 "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio", "Registro di controllo",
                 "eventi registrati", "Attività completata", "Questionario dei bisogni", "dipendenti invitati");
+        // The plan reads on screen: its fields, every action with its indicators' baseline and targets,
+        // who drafted and decided it; any version by its number, an unknown one is a 404 page.
+        assertThat(page).contains("id=\"piano\"", "Il piano delle azioni, versione 1 (approvata)", "Aperta il",
+                "decisa il", "Utente " + driver.manager, "Obiettivo anno 1", "Partenza", "Fonte di finanziamento")
+                .doesNotContain("da " + driver.manager, "da system");
+        assertThat(html(driver.referent, "/certificazioni/" + id + "?versione=1")).contains("versione 1 (approvata)");
+        assertThat(open(driver.referent, "/certificazioni/" + id + "?versione=99").getStatus()).isEqualTo(404);
+        assertThat(open(driver.referent, "/certificazioni/" + id + "?versione=abc").getStatus()).isEqualTo(400);
         // The evaluator does not follow the questionnaire: the page shows without it.
         assertThat(html("evaluator", "/certificazioni/" + id)).doesNotContain("Questionario dei bisogni");
         MockHttpServletResponse pdf = open(driver.referent, "/certificazioni/" + id + "/certificato.pdf");
@@ -155,9 +163,25 @@ class PortalPagesTest extends ApiTestBase {
         assertThat(page).contains("<svg", "role=\"img\"", "aria-label=\"Azioni realizzate sulle azioni previste, anno per anno\"",
                 "Anno 1", "Gli anni di monitoraggio");
         // The chart's figure is the table's: "n di m" appears in both.
-        String figure = page.replaceAll("(?s).*<text[^>]*>(\\d+ di \\d+)</text>.*", "$1");
-        assertThat(figure).matches("\\d+ di \\d+");
+        String figure = chartFigure(page, "Azioni realizzate sulle azioni previste");
         assertThat(page.split(figure, -1)).hasSizeGreaterThanOrEqualTo(3);
+
+        // Indicators against their targets: the chart counts the table's badges.
+        assertThat(page).contains("Gli indicatori rispetto agli obiettivi", "(obiettivo ");
+        String[] reached = chartFigure(page, "Indicatori che hanno raggiunto").split(" di ");
+        int yes = page.split(">raggiunto<", -1).length - 1;
+        int no = page.split(">non raggiunto<", -1).length - 1;
+        assertThat(yes).isEqualTo(Integer.parseInt(reached[0]));
+        assertThat(yes + no).isEqualTo(Integer.parseInt(reached[1]));
+    }
+
+    /** The "n di m" of the first bar of the chart whose accessible name starts with {@code title}. */
+    private static String chartFigure(String page, String title) {
+        String chart = page.substring(page.indexOf("aria-label=\"" + title));
+        chart = chart.substring(0, chart.indexOf("</svg>"));
+        String figure = chart.replaceAll("(?s)^.*?<text[^>]*>(\\d+ di \\d+)</text>.*$", "$1");
+        assertThat(figure).as(title).matches("\\d+ di \\d+");
+        return figure;
     }
 
     @Test
