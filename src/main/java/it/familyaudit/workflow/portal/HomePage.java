@@ -10,6 +10,7 @@ import it.familyaudit.workflow.organization.Organization;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
+import it.familyaudit.workflow.security.SingleSignOnProviders;
 import it.familyaudit.workflow.security.Roles;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -34,8 +35,11 @@ class HomePage {
     private final CertificationService certifications;
     private final OrganizationRepository organizations;
     private final CurrentUsers users;
+    private final SingleSignOnProviders signOn;
 
-    HomePage(CertificationService certifications, OrganizationRepository organizations, CurrentUsers users) {
+    HomePage(CertificationService certifications, OrganizationRepository organizations, CurrentUsers users,
+             SingleSignOnProviders signOn) {
+        this.signOn = signOn;
         this.certifications = certifications;
         this.organizations = organizations;
         this.users = users;
@@ -109,6 +113,7 @@ class HomePage {
         }
         model.addAttribute("failed", failed != null);
         model.addAttribute("locked", locked != null);
+        model.addAttribute("providers", signOn.all());
         return "portal/login";
     }
 

@@ -138,7 +138,7 @@ final class OidcWebappLogin {
         return user;
     }
 
-    /** What Camunda's login form does after checking the password, then on to Tasklist. */
+    /** What Camunda's login form does after checking the password, then on to the portal's home. */
     private void signIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         String userId = provisioning.claims((OidcUser) authentication.getPrincipal()).userId();
@@ -162,7 +162,8 @@ final class OidcWebappLogin {
         // A new session, as after the login form: an id planted before the sign-in gets nothing.
         AuthenticationUtil.revalidateSession(request, camunda);
         log.info("Single sign-on: '{}' signed in to the webapps", userId);
-        response.sendRedirect(request.getContextPath() + "/camunda/app/" + TASKLIST + "/" + engine.getName() + "/");
+        // The portal is the front door: its home lists the user's tasks, each a link into Tasklist.
+        response.sendRedirect(request.getContextPath() + "/");
     }
 
     /**
@@ -191,7 +192,7 @@ final class OidcWebappLogin {
                 <body>
                   <h1>Accesso non riuscito <span class="en">Sign-in failed</span></h1>
                   <p>%2$s</p>
-                  <p><a href="%1$s/camunda/app/tasklist/">Tasklist</a> — gli utenti locali accedono con la password
+                  <p><a href="%1$s/accedi">Accedi</a> — gli utenti locali accedono con la password
                     <span class="en">(local users sign in with their password)</span></p>
                 </body>
                 </html>

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -36,6 +37,22 @@ class PortalMessagesTest {
     @Test
     void bothLanguagesHaveTheSameKeys() {
         assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(italian.stringPropertyNames());
+    }
+
+    /**
+     * Spring formats a message with MessageFormat only when it has arguments: there an apostrophe
+     * must be doubled, elsewhere it must not (it would show twice).
+     */
+    @Test
+    void apostrophesAreWrittenAsEachMessageIsFormatted() {
+        for (Properties messages : List.of(italian, english)) {
+            messages.forEach((key, text) -> {
+                String value = (String) text;
+                boolean formatted = value.matches("(?s).*\\{\\d+.*");
+                assertThat(formatted ? value.replace("''", "").contains("'") : value.contains("''"))
+                        .as(key + "=" + value).isFalse();
+            });
+        }
     }
 
     @Test

@@ -51,11 +51,15 @@ class OidcWebappSignOnTest extends SingleSignOnTestBase {
         b.start();
         String user = newUserId();
         WebappSession browser = new WebappSession(port);
+        // The portal's sign-in page offers the provider next to the form.
+        assertThat(browser.open("/accedi").body()).contains("href=\"" + SIGN_IN + "\"", "Accedi con");
 
         HttpResponse<String> landed = signIn(browser, user, claims(user, List.of("referent"), a.organization));
 
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(302);
-        assertThat(location(landed)).isEqualTo("http://localhost:" + port + WebappSession.TASKLIST);
+        // The portal's home, which lists the tasks as links into Tasklist: signed in there too.
+        assertThat(location(landed)).isEqualTo("http://localhost:" + port + "/");
+        assertThat(browser.open("/").body()).contains("Esci");
         assertThat(browser.open(WebappSession.TASKLIST).statusCode()).isEqualTo(200);
         JsonNode me = whoAmI(browser);
         assertThat(me.path("userId").asText()).isEqualTo(user);
