@@ -68,7 +68,24 @@ class PortalPagesTest extends ApiTestBase {
                 }
             }
         }
+        // Each home names only what its reader may open: never an organisation whose page is closed to them.
+        Map<Long, String> names = Map.of(own, nameOf(driver), another, nameOf(other));
+        for (var who : expected.entrySet()) {
+            String home = open(who.getKey(), "/").getContentAsString();
+            names.forEach((id, name) -> {
+                if (who.getValue().get("/certificazioni/" + id) != 200) {
+                    assertThat(home).as(who.getKey() + "'s home").doesNotContain(name);
+                } else if (!"agency".equals(who.getKey()) && !"council".equals(who.getKey())) {
+                    assertThat(home).as(who.getKey() + "'s home").contains(name);
+                }
+            });
+        }
         assertThat(wrong).isEmpty();
+    }
+
+    /** The name the driver registered its organisation under (its code is "org" and the same suffix). */
+    private static String nameOf(ApiDriver d) {
+        return "Comune di Prova " + d.organization.substring("org".length());
     }
 
     /**
