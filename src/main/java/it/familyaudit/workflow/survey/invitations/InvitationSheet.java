@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -37,6 +38,9 @@ public final class InvitationSheet {
     private static final PDType1Font CODE = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
     private static final int COLUMNS = 2;
     private static final int ROWS = 6;
+    /** From a slip's top cut line to its first line's baseline, and below its last baseline to the bottom one. */
+    private static final float FIRST_BASELINE = 18;
+    private static final float BOTTOM_ROOM = 8;
 
     /** What every slip says besides its code. */
     public record Heading(String organization, String address, LocalDate opensOn, LocalDate closesOn) {
@@ -85,20 +89,28 @@ public final class InvitationSheet {
             float width = (a4.getWidth() - 2 * margin) / COLUMNS;
             float height = (a4.getHeight() - 2 * margin) / ROWS;
             float room = width - 24;
-            String dates = "Aperto dal " + Lang.IT.date(heading.opensOn()) + " al " + Lang.IT.date(heading.closesOn())
-                    + " / Open from " + Lang.EN.date(heading.opensOn()) + " to " + Lang.EN.date(heading.closesOn());
             // The same on every slip: fitted once, not 10,000 times.
             List<Line> above = List.of(
                     line(BOLD, 9.5f, 0, "Questionario anonimo sui bisogni di conciliazione", room),
-                    line(ITALIC, 8, 11, "Anonymous work-life balance needs questionnaire", room),
-                    line(REGULAR, 8.5f, 13, heading.organization(), room),
-                    line(REGULAR, 7.5f, 15, "Indirizzo / Address:", room),
-                    line(REGULAR, 7.5f, 10, heading.address(), room),
-                    line(REGULAR, 7.5f, 15, "Codice personale / Personal code:", room));
+                    line(ITALIC, 8, 10, "Anonymous work-life balance needs questionnaire", room),
+                    line(REGULAR, 8.5f, 12, heading.organization(), room),
+                    line(REGULAR, 7.5f, 12, heading.address(), room),
+                    line(REGULAR, 7.5f, 12, "Codice personale / Personal code:", room));
+            Line code = new Line(CODE, 14, 16, "");
+            // One language a line, so that neither is cut short.
             List<Line> below = List.of(
-                    line(REGULAR, 7, 14, dates, room),
-                    line(ITALIC, 7, 10, "Il codice vale una volta e non rivela chi risponde.", room),
-                    line(ITALIC, 7, 9, "The code works once and does not reveal who answers.", room));
+                    line(REGULAR, 7, 12, "Aperto dal " + Lang.IT.date(heading.opensOn()) + " al "
+                            + Lang.IT.date(heading.closesOn()), room),
+                    line(ITALIC, 7, 9, "Open from " + Lang.EN.date(heading.opensOn()) + " to "
+                            + Lang.EN.date(heading.closesOn()), room),
+                    line(ITALIC, 7, 9, "Il codice vale una volta e non rivela chi risponde.", room),
+                    line(ITALIC, 7, 8, "The code works once and does not reveal who answers.", room));
+            // Every line must end inside the cut lines, descenders included, whatever the page holds.
+            float used = FIRST_BASELINE + Stream.of(above, List.of(code), below).flatMap(List::stream)
+                    .map(Line::below).reduce(0f, Float::sum) + BOTTOM_ROOM;
+            if (used > height) {
+                throw new IllegalStateException("The slip's lines take " + used + " pt of its " + height);
+            }
             int perPage = COLUMNS * ROWS;
             for (int first = 0; first < codes.size(); first += perPage) {
                 PDPage page = new PDPage(a4);
@@ -112,11 +124,11 @@ public final class InvitationSheet {
                         float top = a4.getHeight() - margin - (slot / COLUMNS) * height;
                         s.addRect(x, top - height, width, height);
                         s.stroke();
-                        float y = top - 20;
+                        float y = top - FIRST_BASELINE;
                         for (Line l : above) {
                             y = draw(s, l, x + 12, y);
                         }
-                        y = draw(s, new Line(CODE, 14, 17, codes.get(i)), x + 12, y);
+                        y = draw(s, new Line(code.font(), code.size(), code.below(), codes.get(i)), x + 12, y);
                         for (Line l : below) {
                             y = draw(s, l, x + 12, y);
                         }
