@@ -43,8 +43,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One certification as the people who may see it read it: where it stands, who must act, what
- * happened and who decided it, its documents, its plan and the evaluator's reports. The certification's service decides
- * who sees it (404 for others, as on the API).
+ * happened and who decided it, its documents, its plan and the evaluator's reports. The
+ * certification's service decides who sees it (404 for others, as on the API).
  */
 @Controller
 class CertificationPage {
