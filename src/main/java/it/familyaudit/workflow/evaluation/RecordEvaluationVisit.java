@@ -48,12 +48,7 @@ final class RecordEvaluationVisit extends CertificationStep {
         reports.add(s.certificationId(), s.values(), s.actor());
         audit.record(s.actor(), AuditAction.REPORT_SUBMITTED, s.certificationId(), null, "rapporto di valutazione",
                 "esito " + outcome);
-        String what = switch (outcome) {
-            case "positive" -> "positivo";
-            case "integration" -> "integrazione richiesta";
-            default -> "negativo";
-        };
         return StepOutcome.decided(CertificationProcess.EVALUATION_OUTCOME, outcome,
-                "Rapporto di valutazione consegnato, esito " + what);
+                "Rapporto di valutazione consegnato, esito " + EvaluationOutcome.of(outcome).italian());
     }
 }

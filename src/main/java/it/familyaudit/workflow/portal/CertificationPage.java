@@ -9,6 +9,8 @@ import it.familyaudit.workflow.certification.CertificationView;
 import it.familyaudit.workflow.certification.CycleProgress;
 import it.familyaudit.workflow.certification.TimelineEntry;
 import it.familyaudit.workflow.engine.EngineTime;
+import it.familyaudit.workflow.evaluation.EvaluationReport;
+import it.familyaudit.workflow.evaluation.EvaluationReports;
 import it.familyaudit.workflow.monitoring.MonitoringReadings;
 import it.familyaudit.workflow.monitoring.MonitoringView;
 import it.familyaudit.workflow.plan.PlanRefusals.NoPlanDraftedYet;
@@ -46,8 +48,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One certification as the people who may see it read it: where it stands, who must act, what
- * happened and who decided it, its documents and its plan. The certification's service decides
- * who sees it (404 for others, as on the API).
+ * happened and who decided it, its documents, its plan and the evaluator's reports. The
+ * certification's service decides who sees it (404 for others, as on the API).
  */
 @Controller
 class CertificationPage {
@@ -66,6 +68,24 @@ class CertificationPage {
     record Audited(LocalDateTime at, String who, String action, String subject, String detail) {
     }
 
+    /**
+     * An evaluator's report as the page shows it: the evaluator by name, the outcome as the message key of its
+     * words and the colour of its badge.
+     */
+    record Evaluation(EvaluationReport report, String evaluator, String outcomeKey, String badge,
+                      LocalDateTime submittedAt) {
+
+        static Evaluation of(EvaluationReport r, Map<String, String> names) {
+            String badge = switch (r.outcome()) {
+                case POSITIVE -> "bg-success";
+                case INTEGRATION -> "bg-warning";
+                case NEGATIVE -> "bg-danger";
+            };
+            return new Evaluation(r, names.get(r.evaluator()), "evaluation.outcome." + r.outcome().name(), badge,
+                    LocalDateTime.ofInstant(r.submittedAt(), EngineTime.ZONE));
+        }
+    }
+
     private final CertificationService certifications;
     private final PlanService plans;
     private final CertificateDocuments certificates;
@@ -73,11 +93,13 @@ class CertificationPage {
     private final MonitoringReadings monitoring;
     private final AuditTrail audit;
     private final QuestionnaireService questionnaires;
+    private final EvaluationReports evaluations;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
                       People people, MonitoringReadings monitoring, AuditTrail audit,
-                      QuestionnaireService questionnaires, CurrentUsers users) {
+                      QuestionnaireService questionnaires, EvaluationReports evaluations, CurrentUsers users) {
+        this.evaluations = evaluations;
         this.monitoring = monitoring;
         this.questionnaires = questionnaires;
         this.audit = audit;
@@ -104,6 +126,7 @@ class CertificationPage {
         List<String> named = new ArrayList<>(Arrays.asList(c.consultant(), c.evaluator()));
         versions.forEach(v -> named.addAll(Arrays.asList(v.createdBy(), v.submittedBy(), v.decidedBy())));
         model.addAttribute("names", people.namesOf(named));
+        model.addAttribute("evaluations", evaluations(user, id));
         model.addAttribute("audit", audited(id));
         questionnaire(user, id).ifPresent(campaign -> {
             model.addAttribute("campaign", campaign);
@@ -171,6 +194,19 @@ class CertificationPage {
         } catch (NoPlanDraftedYet none) {
             return Optional.empty();
         }
+    }
+
+    @GetMapping("/certificazioni/{id}/valutazione/{reportId}.pdf")
+    ResponseEntity<byte[]> evaluation(@PathVariable long id, @PathVariable long reportId) {
+        byte[] pdf = evaluations.pdf(users.current(), id, reportId);
+        return pdf(new CertificateDocuments.Pdf("valutazione-" + id + "-" + reportId + ".pdf", pdf));
+    }
+
+    /** The evaluators' reports, the oldest first, each naming its evaluator. */
+    private List<Evaluation> evaluations(CurrentUser user, long certificationId) {
+        List<EvaluationReport> reports = evaluations.of(user, certificationId);
+        Map<String, String> names = people.namesOf(reports.stream().map(EvaluationReport::evaluator).toList());
+        return reports.stream().map(r -> Evaluation.of(r, names)).toList();
     }
 
     /** The questionnaire's campaign, for the roles that follow it; none before it opens, or for other roles. */

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.plan.transfer;
 
+import it.familyaudit.workflow.document.PdfPages;
 import it.familyaudit.workflow.document.PdfText;
 import it.familyaudit.workflow.plan.Indicator;
 import it.familyaudit.workflow.plan.PlanAction;
@@ -16,7 +17,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A plan version as a readable A4 document: organisation, certification, version and its approval, then every field
@@ -58,14 +54,9 @@ public final class PlanPdf {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ITALIAN);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font ITALIC = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    private static final float MARGIN = 50;
-    private static final float TOP = PDRectangle.A4.getHeight() - 56;
-    private static final float BOTTOM = 60;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final float LABEL_WIDTH = 118;
+    private static final PDType1Font BOLD = PdfPages.BOLD;
+    private static final PDType1Font REGULAR = PdfPages.REGULAR;
+    private static final PDType1Font ITALIC = PdfPages.ITALIC;
 
     private PlanPdf() {
     }
@@ -82,7 +73,7 @@ public final class PlanPdf {
             if (dated != null) {
                 info.setCreationDate(GregorianCalendar.from(dated.atZone(ROME)));
             }
-            try (Pages pages = new Pages(document)) {
+            try (PdfPages pages = new PdfPages(document)) {
                 front(pages, input);
                 body(pages, input.content());
             }
@@ -94,7 +85,7 @@ public final class PlanPdf {
         }
     }
 
-    private static void front(Pages p, Input input) throws IOException {
+    private static void front(PdfPages p, Input input) throws IOException {
         PlanVersion v = input.version();
         p.text(BOLD, 18, "Piano aziendale Family Audit", 0, 4);
         p.text(ITALIC, 10, "Family Audit action plan", 0, 10);
@@ -126,7 +117,7 @@ public final class PlanPdf {
         p.space(10);
     }
 
-    private static void body(Pages p, PlanContent content) throws IOException {
+    private static void body(PdfPages p, PlanContent content) throws IOException {
         Set<String> listed = content.fields().stream().map(PlanField::code).collect(Collectors.toSet());
         for (PlanField field : content.fields()) {
             fieldHeading(p, field.code() + ". " + field.name());
@@ -147,7 +138,7 @@ public final class PlanPdf {
         }
     }
 
-    private static void fieldHeading(Pages p, String text) throws IOException {
+    private static void fieldHeading(PdfPages p, String text) throws IOException {
         p.keep(80);
         p.space(6);
         p.text(BOLD, 13, text, 0, 2);
@@ -155,7 +146,7 @@ public final class PlanPdf {
         p.space(6);
     }
 
-    private static void action(Pages p, PlanAction a) throws IOException {
+    private static void action(PdfPages p, PlanAction a) throws IOException {
         p.keep(60);
         p.text(BOLD, 11, a.code() + " " + a.title(), 0, 3);
         p.row("Descrizione", a.description());
@@ -184,25 +175,8 @@ public final class PlanPdf {
     }
 
     private static void footers(PDDocument document, Input input) throws IOException {
-        int count = document.getNumberOfPages();
-        String left = PdfText.printable(REGULAR, input.organizationName() + " - Piano aziendale, versione "
+        PdfPages.footers(document, input.organizationName() + " - Piano aziendale, versione "
                 + input.version().versionNo());
-        for (int i = 0; i < count; i++) {
-            PDPage page = document.getPage(i);
-            try (PDPageContentStream s = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
-                    true, true)) {
-                String right = "Pagina " + (i + 1) + " di " + count;
-                s.beginText();
-                s.setFont(REGULAR, 8);
-                s.newLineAtOffset(MARGIN, 34);
-                s.showText(Pages.fit(REGULAR, 8, left, WIDTH - 80));
-                s.endText();
-                s.beginText();
-                s.newLineAtOffset(MARGIN + WIDTH - REGULAR.getStringWidth(right) / 1000 * 8, 34);
-                s.showText(right);
-                s.endText();
-            }
-        }
     }
 
     private static String status(PlanVersion v) {
@@ -229,149 +203,5 @@ public final class PlanPdf {
         }
         DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ITALY));
         return f.format(amount);
-    }
-
-    /** The pages as they fill up: text wrapped to the width, a new page when the current one is full. */
-    private static final class Pages implements AutoCloseable {
-
-        private final PDDocument document;
-        private PDPageContentStream stream;
-        private float y;
-
-        Pages(PDDocument document) throws IOException {
-            this.document = document;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = TOP;
-        }
-
-        /** Starts a new page unless {@code height} points are left: a heading does not end a page. */
-        void keep(float height) throws IOException {
-            if (y - height < BOTTOM) {
-                newPage();
-            }
-        }
-
-        void space(float points) {
-            y -= points;
-        }
-
-        void rule() throws IOException {
-            stream.setLineWidth(0.6f);
-            stream.moveTo(MARGIN, y);
-            stream.lineTo(MARGIN + WIDTH, y);
-            stream.stroke();
-        }
-
-        void text(PDType1Font font, float size, String text, float indent, float after) throws IOException {
-            for (String line : wrap(font, size, text, WIDTH - indent)) {
-                line(font, size, MARGIN + indent, line);
-            }
-            y -= after;
-        }
-
-        /** A label and its value beside it; nothing when there is no value. */
-        void row(String label, String value) throws IOException {
-            if (value == null || value.isBlank()) {
-                return;
-            }
-            List<String> lines = wrap(REGULAR, 9.5f, value, WIDTH - LABEL_WIDTH);
-            for (int i = 0; i < lines.size(); i++) {
-                float leading = 9.5f * 1.35f;
-                if (y - leading < BOTTOM) {
-                    newPage();
-                }
-                y -= leading;
-                if (i == 0 && !label.isEmpty()) {
-                    show(BOLD, 9, MARGIN, label);
-                }
-                show(REGULAR, 9.5f, MARGIN + LABEL_WIDTH, lines.get(i));
-            }
-            y -= 1.5f;
-        }
-
-        private void line(PDType1Font font, float size, float x, String text) throws IOException {
-            float leading = size * 1.3f;
-            if (y - leading < BOTTOM) {
-                newPage();
-            }
-            y -= leading;
-            show(font, size, x, text);
-        }
-
-        private void show(PDType1Font font, float size, float x, String text) throws IOException {
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(text);
-            stream.endText();
-        }
-
-        /** The text's lines, each broken at spaces to fit {@code width}; a word too long for a line is cut. */
-        static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            for (String paragraph : PdfText.printable(font, text).split("\n", -1)) {
-                StringBuilder line = new StringBuilder();
-                for (String word : paragraph.split(" ")) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (width(font, size, candidate) <= width) {
-                        line.setLength(0);
-                        line.append(candidate);
-                        continue;
-                    }
-                    if (!line.isEmpty()) {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    }
-                    while (width(font, size, word) > width) {
-                        // Printable text is one char per glyph: cut where the next one would overflow.
-                        float used = 0;
-                        int cut = 0;
-                        while (cut < word.length()) {
-                            float w = width(font, size, word.substring(cut, cut + 1));
-                            if (cut > 0 && used + w > width) {
-                                break;
-                            }
-                            used += w;
-                            cut++;
-                        }
-                        lines.add(word.substring(0, cut));
-                        word = word.substring(cut);
-                    }
-                    line.append(word);
-                }
-                lines.add(line.toString());
-            }
-            return lines;
-        }
-
-        /** The text cut to fit {@code width}, with an ellipsis. */
-        static String fit(PDType1Font font, float size, String text, float width) throws IOException {
-            if (width(font, size, text) <= width) {
-                return text;
-            }
-            String cut = text;
-            while (cut.length() > 1 && width(font, size, cut + "...") > width) {
-                cut = cut.substring(0, cut.length() - 1);
-            }
-            return cut + "...";
-        }
-
-        private static float width(PDType1Font font, float size, String text) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.close();
-        }
     }
 }
