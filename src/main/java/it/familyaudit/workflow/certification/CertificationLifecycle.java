@@ -66,7 +66,7 @@ public class CertificationLifecycle {
             execution.setVariable(CONSULTANT_CHOICE, properties.consultantChoice());
         }
         execution.setProcessBusinessKey(String.valueOf(id));
-        timeline.record(id, "STARTED", kind.italian() + " avviato per " + organization.name());
+        timeline.record(id, "STARTED", kind.italianStarted() + " per " + organization.name());
         audit.record(AuditAction.CERTIFICATION_STARTED, id, organization.code(), "ciclo " + id,
                 kind.italian() + ", " + organization.name());
     }

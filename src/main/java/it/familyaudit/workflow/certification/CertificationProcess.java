@@ -15,6 +15,7 @@ public final class CertificationProcess {
     public static final String RECORD_KICKOFF_WORKSHOP = "RecordKickoffWorkshopTask";
     public static final String FORM_WORKING_GROUP = "FormWorkingGroupTask";
     public static final String OPEN_QUESTIONNAIRE_CAMPAIGN = "OpenQuestionnaireCampaignTask";
+    public static final String COLLECT_QUESTIONNAIRE_ANSWERS = "CollectQuestionnaireAnswersTask";
     public static final String DRAFT_PLAN = "DraftPlanTask";
     public static final String APPROVE_PLAN = "ApprovePlanTask";
     public static final String RECORD_EVALUATION_VISIT = "RecordEvaluationVisitTask";
@@ -37,7 +38,6 @@ public final class CertificationProcess {
     public static final String EXECUTIVE_END = "ExecutiveEndEvent";
     public static final String REVOKED_END = "CertificateRevokedEndEvent";
     public static final String NEEDS_QUESTIONNAIRE = "NeedsQuestionnaireSubProcess";
-    public static final String QUESTIONNAIRE_RUNNING = "QuestionnaireRunningGateway";
     public static final String QUESTIONNAIRE_CLOSING_TIMER = "QuestionnaireClosingTimer";
     public static final String QUESTIONNAIRE_CLOSED_EARLY = "QuestionnaireClosedEarlyEvent";
     public static final String CLOSE_QUESTIONNAIRE = "CloseQuestionnaireTask";

@@ -7,16 +7,23 @@ package it.familyaudit.workflow.certification;
  * confirmed every year).
  */
 public enum CycleKind {
-    CERTIFICATION("Certificazione", CertificationProcess.KEY),
-    MAINTENANCE("Mantenimento", MaintenanceProcess.KEY),
-    CONSOLIDATION("Consolidamento", CertificationProcess.KEY);
+    CERTIFICATION("Certificazione", "avviata", CertificationProcess.KEY),
+    MAINTENANCE("Mantenimento", "avviato", MaintenanceProcess.KEY),
+    CONSOLIDATION("Consolidamento", "avviato", CertificationProcess.KEY);
 
     private final String italian;
+    private final String started;
     private final String processKey;
 
-    CycleKind(String italian, String processKey) {
+    CycleKind(String italian, String started, String processKey) {
         this.italian = italian;
+        this.started = started;
         this.processKey = processKey;
+    }
+
+    /** "Certificazione avviata", "Mantenimento avviato": the participle agrees with the noun's gender. */
+    public String italianStarted() {
+        return italian + " " + started;
     }
 
     public String italian() {

@@ -35,7 +35,8 @@ record TaskLine(String id, String key, String name, List<String> roles, LocalDat
     private static final Context INDICATORS = new Context("task.context.indicators", "indicatori");
 
     static TaskLine of(CertificationView.OpenTask task, Collection<String> readerRoles) {
-        LocalDate due = task.due() == null ? null : LocalDate.ofInstant(task.due(), EngineTime.ZONE);
+        // A task due at midnight (the questionnaire's, due when its closing day ends) is due that last day.
+        LocalDate due = task.due() == null ? null : LocalDate.ofInstant(task.due().minusMillis(1), EngineTime.ZONE);
         return new TaskLine(task.id(), task.taskKey(), task.name(), task.candidateGroups(),
                 due, due != null && due.isBefore(EngineTime.today()),
                 !Collections.disjoint(task.candidateGroups(), readerRoles),
@@ -62,6 +63,7 @@ record TaskLine(String id, String key, String name, List<String> roles, LocalDat
             case CertificationProcess.RECORD_EVALUATION_VISIT -> List.of(PLAN, QUESTIONNAIRE);
             case CertificationProcess.APPROVE_PLAN -> List.of(PLAN);
             case CertificationProcess.DRAFT_PLAN -> List.of(QUESTIONNAIRE, PLAN);
+            case CertificationProcess.COLLECT_QUESTIONNAIRE_ANSWERS -> List.of(QUESTIONNAIRE);
             case CertificationProcess.RECOGNISE_PLAN_CARRIED_OUT -> List.of(MONITORING, INDICATORS);
             case MonitoringProcess.COMPILE_REPORT, MonitoringProcess.APPROVE_REPORT, MonitoringProcess.AUDIT_REPORT,
                  MonitoringProcess.DECIDE, MonitoringProcess.COMPLETE_CORRECTIVE_MEASURES,

@@ -60,8 +60,8 @@ public class QuestionnaireLifecycle {
         }
         campaigns.seal(campaign.id());
         int answers = campaigns.answerCount(campaign.id());
-        String summary = "Questionario chiuso " + reason.italian + ": " + answers + " risposte su "
-                + campaign.employeesInvited() + " dipendenti coinvolti (" + percent(answers, campaign.employeesInvited()) + ")";
+        String summary = "Questionario chiuso " + reason.italian + ": "
+                + CollectQuestionnaireAnswers.answered(answers, campaign.employeesInvited());
         timeline.recordBy(campaign.certificationId(), "QUESTIONNAIRE_CLOSED", summary, actor);
         audit.record(actor, AuditAction.QUESTIONNAIRE_CLOSED, campaign.certificationId(), null, "questionario",
                 reason.name() + ", " + answers + " risposte");

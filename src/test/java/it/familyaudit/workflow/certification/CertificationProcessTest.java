@@ -42,7 +42,7 @@ import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIO
 import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSED_EARLY_MESSAGE;
 import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSES_AT;
 import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_CLOSING_TIMER;
-import static it.familyaudit.workflow.certification.CertificationProcess.QUESTIONNAIRE_RUNNING;
+import static it.familyaudit.workflow.certification.CertificationProcess.COLLECT_QUESTIONNAIRE_ANSWERS;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_EVALUATION_VISIT;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_KICKOFF_WORKSHOP;
 import static it.familyaudit.workflow.certification.CertificationProcess.RECORD_PAYMENT;
@@ -171,6 +171,8 @@ class CertificationProcessTest {
             expect(RECORD_KICKOFF_WORKSHOP, "consultant", 60, "record-kickoff-workshop"),
             expect(FORM_WORKING_GROUP, "management", 30, "form-working-group"),
             expect(OPEN_QUESTIONNAIRE_CAMPAIGN, "referent", 14, "open-questionnaire-campaign"),
+            // Due when the campaign closes, not a number of days after it opens (see below).
+            expect(COLLECT_QUESTIONNAIRE_ANSWERS, "referent", -1, "collect-questionnaire-answers"),
             expect(DRAFT_PLAN, "working-group", 60, "draft-plan"),
             expect(APPROVE_PLAN, "management", 14, "approve-plan"),
             expect(RECORD_EVALUATION_VISIT, "evaluator", 30, "record-evaluation-visit"),
@@ -417,8 +419,11 @@ class CertificationProcessTest {
         complete(task(FORM_WORKING_GROUP, certification));
         openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
 
-        // Then the campaign runs: the process waits for the closing date or the referent
-        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, NEEDS_QUESTIONNAIRE, QUESTIONNAIRE_RUNNING);
+        // Then the campaign runs: the referent has a task until the closing date, due then
+        assertThat(certification).isWaitingAtExactly(EVALUATION_PERIOD, NEEDS_QUESTIONNAIRE,
+                COLLECT_QUESTIONNAIRE_ANSWERS);
+        assertThat(task(COLLECT_QUESTIONNAIRE_ANSWERS, certification)).hasCandidateGroup("referent")
+                .hasDueDate(QUESTIONNAIRE_CLOSES);
         Job closing = job(QUESTIONNAIRE_CLOSING_TIMER, certification);
         assertSameInstant(closing.getDuedate(), QUESTIONNAIRE_CLOSES);
         assertThat(executableJobs(certification)).isEmpty();
@@ -433,6 +438,8 @@ class CertificationProcessTest {
         assertThat(certification).hasPassed(QUESTIONNAIRE_CLOSING_TIMER, CLOSE_QUESTIONNAIRE)
                 .hasNotPassed(QUESTIONNAIRE_CLOSED_EARLY)
                 .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
+        assertThat(taskQuery().processInstanceId(certification.getId())
+                .taskDefinitionKey(COLLECT_QUESTIONNAIRE_ANSWERS).count()).isZero();
         assertThat(task(DRAFT_PLAN, certification)).hasCandidateGroup("working-group");
     }
 
@@ -443,13 +450,34 @@ class CertificationProcessTest {
         complete(task(FORM_WORKING_GROUP, certification));
         openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
 
-        // When the referent closes it early
+        // When the referent closes it early through the API (a message: it ends the referent's task)
         closeQuestionnaireEarly(certification);
 
         // Then it closes through the same step, the timer is gone, and plan drafting starts
         verify(questionnaire, times(1)).close(any(DelegateExecution.class));
         assertThat(certification).hasPassed(QUESTIONNAIRE_CLOSED_EARLY, CLOSE_QUESTIONNAIRE)
                 .hasNotPassed(QUESTIONNAIRE_CLOSING_TIMER)
+                .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
+        assertThat(taskQuery().processInstanceId(certification.getId())
+                .taskDefinitionKey(COLLECT_QUESTIONNAIRE_ANSWERS).count()).isZero();
+        assertThat(jobQuery().processInstanceId(certification.getId()).activityId(QUESTIONNAIRE_CLOSING_TIMER).count())
+                .isZero();
+    }
+
+    @Test
+    void referentClosesTheQuestionnaireEarlyByCompletingItsTask() {
+        // Given a running questionnaire
+        ProcessInstance certification = certificationInEvaluationPeriod();
+        complete(task(FORM_WORKING_GROUP, certification));
+        openQuestionnaire(certification, QUESTIONNAIRE_CLOSES);
+
+        // When the referent completes the collection's task (Tasklist or the portal)
+        complete(task(COLLECT_QUESTIONNAIRE_ANSWERS, certification));
+
+        // Then the campaign closes through the same step, the timer is gone, and plan drafting starts
+        verify(questionnaire, times(1)).close(any(DelegateExecution.class));
+        assertThat(certification).hasPassed(COLLECT_QUESTIONNAIRE_ANSWERS, CLOSE_QUESTIONNAIRE)
+                .hasNotPassed(QUESTIONNAIRE_CLOSING_TIMER, QUESTIONNAIRE_CLOSED_EARLY)
                 .isWaitingAtExactly(EVALUATION_PERIOD, DRAFT_PLAN);
         assertThat(jobQuery().processInstanceId(certification.getId()).activityId(QUESTIONNAIRE_CLOSING_TIMER).count())
                 .isZero();
@@ -865,8 +893,8 @@ class CertificationProcessTest {
                     .containsExactly(expected.group());
             // ... is due the given number of days after its creation ...
             assertThat(task.getDueDate()).as("due date of %s", task.getTaskDefinitionKey()).isNotNull();
-            assertSameInstant(task.getDueDate(),
-                    date(task.getCreateTime().toInstant().atZone(ZoneId.systemDefault()).plusDays(expected.dueDays())));
+            assertSameInstant(task.getDueDate(), expected.dueDays() < 0 ? QUESTIONNAIRE_CLOSES
+                    : date(task.getCreateTime().toInstant().atZone(ZoneId.systemDefault()).plusDays(expected.dueDays())));
             // ... and shows the Camunda form of the contract, latest version
             assertThat(task.getCamundaFormRef()).as("form ref of %s", task.getTaskDefinitionKey()).isNotNull();
             assertThat(task.getCamundaFormRef().getKey()).isEqualTo(expected.form());
@@ -1007,7 +1035,7 @@ class CertificationProcessTest {
     /** The referent opens the campaign; its timer will close it at the given moment. */
     private void openQuestionnaire(ProcessInstance certification, Date closesAt) {
         complete(task(OPEN_QUESTIONNAIRE_CAMPAIGN, certification), withVariables(QUESTIONNAIRE_CLOSES_AT, closesAt));
-        assertThat(certification).isWaitingAt(QUESTIONNAIRE_RUNNING);
+        assertThat(certification).isWaitingAt(COLLECT_QUESTIONNAIRE_ANSWERS);
     }
 
     /** What the API does when the referent closes the campaign early. */
@@ -1070,7 +1098,7 @@ class CertificationProcessTest {
         inspectAndComplete(certification, FORM_WORKING_GROUP, Map.of(), inspect);
         inspectAndComplete(certification, OPEN_QUESTIONNAIRE_CAMPAIGN, withVariables(QUESTIONNAIRE_CLOSES_AT,
                 QUESTIONNAIRE_CLOSES), inspect);
-        closeQuestionnaireEarly(certification);
+        inspectAndComplete(certification, COLLECT_QUESTIONNAIRE_ANSWERS, Map.of(), inspect);
         inspectAndComplete(certification, DRAFT_PLAN, Map.of(), inspect);
         inspectAndComplete(certification, APPROVE_PLAN, withVariables(PLAN_DECISION, "approve"), inspect);
         inspectAndComplete(certification, RECORD_EVALUATION_VISIT, withVariables(EVALUATION_OUTCOME, "positive"),
@@ -1170,6 +1198,7 @@ class CertificationProcessTest {
         return Map.entry(task, new ExpectedTask(group, dueDays, form));
     }
 
+    /** @param dueDays days after the task's creation it is due; negative: due when the questionnaire closes */
     private record ExpectedTask(String group, int dueDays, String form) {
     }
 }

@@ -147,7 +147,8 @@ class PortalPagesTest extends ApiTestBase {
         assertThat(page).contains("Decisione del Consiglio", "completata il", "Documenti",
                 "/certificazioni/" + id + "/certificato.pdf", "/certificazioni/" + id + "/piano/1.pdf",
                 "Cronologia", "Utente " + driver.referent, "Gli anni di monitoraggio", "Registro di controllo",
-                "eventi registrati", "Attività completata", "Questionario dei bisogni", "dipendenti invitati");
+                "eventi registrati", "Attività completata", "Questionario dei bisogni", "dipendenti invitati",
+                "Certificazione avviata per");
         // The plan reads on screen: its fields, every action with its indicators' baseline and targets,
         // who drafted and decided it; any version by its number, an unknown one is a 404 page.
         assertThat(page).contains("id=\"piano\"", "Il piano delle azioni, versione 1 (approvata)", "Aperta il",

@@ -204,7 +204,7 @@ class QuestionnaireApiTest extends ApiTestBase {
         assertThat(driver.taskId(driver.workingGroup, "DraftPlanTask")).isNotBlank();
         JsonNode status = driver.status(questionnaire.certification);
         assertThat(status.path("phase").asText()).isEqualTo("PLAN_DRAFTING");
-        assertThat(status.path("timeline").toString()).contains("Questionario chiuso alla data di chiusura: 1 risposte");
+        assertThat(status.path("timeline").toString()).contains("Questionario chiuso alla data di chiusura: 1 risposta su 5");
     }
 
     @Test
