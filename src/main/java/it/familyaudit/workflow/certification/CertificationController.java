@@ -89,6 +89,6 @@ class CertificationController {
             description = "Referente o direzione; la quota non è rimborsata. / Referent or management; fees are not refunded.")
     @PostMapping("/{id}/withdrawal")
     CertificationView withdraw(@PathVariable long id, @RequestBody WithdrawalRequest request) {
-        return certifications.withdraw(users.current(), id, request.validReason());
+        return certifications.withdraw(users.current(), id, request == null ? null : request.reason());
     }
 }

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CertificationService {
 
+    /** Who may withdraw their organisation from its cycle. */
+    public static final Set<String> WITHDRAWERS = Set.of(Roles.REFERENT, Roles.MANAGEMENT);
+
     private final CertificationRepository certifications;
     private final OrganizationRepository organizations;
     private final Timeline timeline;
@@ -142,12 +145,13 @@ public class CertificationService {
     @Transactional
     public CertificationView withdraw(CurrentUser user, long id, String reason) {
         Certification c = visible(user, id);
-        if (!user.hasAny(Set.of(Roles.REFERENT, Roles.MANAGEMENT))) {
+        if (!user.hasAny(WITHDRAWERS)) {
             throw new OnlyTheOrganisationWithdraws();
         }
         if (!c.isActive()) {
             throw new CertificationNotActive(id);
         }
+        reason = WithdrawalRequest.validReason(reason);
         timeline.recordBy(id, "WITHDRAWAL_REQUESTED", "Ritiro richiesto: " + reason, user.id());
         // Our checks above decide who may withdraw; the engine is not asked for instance rights that
         // would also let the referent change variables through Tasklist's REST API.

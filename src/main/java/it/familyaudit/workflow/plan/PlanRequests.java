@@ -1,16 +1,16 @@
 package it.familyaudit.workflow.plan;
 
 /** Bodies of the plan's requests besides the draft itself (see {@link PlanJson}). */
-final class PlanRequests {
+public final class PlanRequests {
 
     private PlanRequests() {
     }
 
     /** Submitting a revision: what changed is required, a summary is optional. */
-    record Submission(String summary, String changeNote) {
+    public record Submission(String summary, String changeNote) {
     }
 
     /** Management's decision on a submitted revision: {@code approve} with a signatory, or {@code reject} with a note. */
-    record Decision(String decision, String signatoryName, String signatoryRole, String note) {
+    public record Decision(String decision, String signatoryName, String signatoryRole, String note) {
     }
 }

@@ -59,7 +59,8 @@ public class PlanService {
 
     /** The drafting form's read-only text: why the draft cannot be submitted yet. */
     public static final String PLAN_CHECK = "planCheck";
-    private static final Set<String> EDITORS = Set.of(Roles.REFERENT, Roles.WORKING_GROUP);
+    /** Who edits a draft and opens or submits a revision (the assigned consultant also edits drafts before the certificate). */
+    public static final Set<String> EDITORS = Set.of(Roles.REFERENT, Roles.WORKING_GROUP);
 
     private final PlanRepository plans;
     private final PlanDrafts drafts;

@@ -122,6 +122,7 @@ class CertificationPage {
         List<PlanView.Version> versions = plans.versions(user, id).stream()
                 .sorted(Comparator.comparingInt(PlanView.Version::versionNo).reversed()).toList();
         model.addAttribute("planVersions", versions);
+        model.addAttribute("actions", CycleActions.available(user, c, versions));
         shownPlan(user, id, versions, versionNo).ifPresent(plan -> model.addAttribute("plan", PlanSection.of(plan)));
         List<String> named = new ArrayList<>(Arrays.asList(c.consultant(), c.evaluator()));
         versions.forEach(v -> named.addAll(Arrays.asList(v.createdBy(), v.submittedBy(), v.decidedBy())));
