@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -41,8 +42,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One certification as the people who may see it read it: where it stands, who must act, what
- * happened and who decided it, its documents and its plan. The certification's service decides
- * who sees it (404 for others, as on the API).
+ * happened and who decided it, its documents, its plan and its questionnaire. The certification's
+ * service decides who sees it (404 for others, as on the API).
  */
 @Controller
 class CertificationPage {
@@ -64,13 +65,16 @@ class CertificationPage {
     private final MonitoringReadings monitoring;
     private final AuditTrail audit;
     private final QuestionnaireService questionnaires;
+    private final QuestionnaireSection questionnaireSection;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
                       People people, MonitoringReadings monitoring, AuditTrail audit,
-                      QuestionnaireService questionnaires, CurrentUsers users) {
+                      QuestionnaireService questionnaires, QuestionnaireSection questionnaireSection,
+                      CurrentUsers users) {
         this.monitoring = monitoring;
         this.questionnaires = questionnaires;
+        this.questionnaireSection = questionnaireSection;
         this.audit = audit;
         this.certifications = certifications;
         this.plans = plans;
@@ -80,7 +84,7 @@ class CertificationPage {
     }
 
     @GetMapping("/certificazioni/{id}")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, Model model, Locale locale) {
         CurrentUser user = users.current();
         CertificationView c = certifications.get(user, id);
         model.addAttribute("certification", c);
@@ -105,6 +109,7 @@ class CertificationPage {
             model.addAttribute("answersChart", new Bars("chart.answers", "chart.day", campaign.answersByDay().stream()
                     .map(d -> new Bars.Bar(DAY.format(d.day()), d.cumulative(), campaign.employeesInvited()))
                     .toList()));
+            questionnaireSection.addTo(model, user, campaign, locale);
         });
         if (c.monitoringStart() != null) {
             MonitoringView.Rounds rounds = monitoring.rounds(user, id);
