@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,12 +39,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One certification as the people who may see it read it: where it stands, who must act, what
- * happened and who decided it, its documents, its plan and its questionnaire. The certification's
- * service decides who sees it (404 for others, as on the API).
+ * happened and who decided it, its documents, its plan and its questionnaire (the referent's
+ * invitation codes are downloaded from here too). The certification's service decides who sees
+ * it (404 for others, as on the API).
  */
 @Controller
 class CertificationPage {
@@ -139,6 +143,23 @@ class CertificationPage {
     ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable int versionNo) {
         byte[] pdf = plans.pdf(users.current(), id, versionNo);
         return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
+    }
+
+    /**
+     * The referent's invitation codes, as the API hands them out: once, or again with
+     * {@code sostituisci} (the page's confirmation checkbox) while nobody has answered. Refusals
+     * come back as the portal's error page (PortalErrors).
+     */
+    @PostMapping("/certificazioni/{id}/questionario/codici")
+    ResponseEntity<byte[]> invitationCodes(@PathVariable long id,
+                                           @RequestParam(name = "sostituisci", defaultValue = "false") boolean replace) {
+        byte[] zip = questionnaires.issueInvitations(users.current(), id, replace, askedAt());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .cacheControl(CacheControl.noStore()) // the codes exist nowhere else: no copy in any cache
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("codici-questionario-" + id + ".zip").build().toString())
+                .body(zip);
     }
 
     /** The questionnaire's campaign, for the roles that follow it; none before it opens, or for other roles. */

@@ -3,6 +3,7 @@ package it.familyaudit.workflow.portal;
 import it.familyaudit.workflow.refusal.NotFound;
 import it.familyaudit.workflow.refusal.NotPermitted;
 import it.familyaudit.workflow.security.CurrentUser;
+import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.survey.CampaignView;
 import it.familyaudit.workflow.survey.QuestionnaireService;
 import it.familyaudit.workflow.survey.results.Finding;
@@ -10,6 +11,7 @@ import it.familyaudit.workflow.survey.results.QuestionnaireResults;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.Count;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.Group;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.QuestionResult;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +21,17 @@ import org.springframework.ui.Model;
 
 /**
  * The questionnaire's part of a certification's page beyond the campaign's progress: once the
- * campaign is closed, its results as charts and tables for those who may read them. The service
- * decides who may; this only puts its answers in the rows the page draws, every hidden figure
- * kept hidden (never a 0).
+ * campaign is closed, its results as charts and tables for those who may read them; while it is
+ * open, the referent's invitation codes. The service decides who may do either; this only puts
+ * its answers in the rows the page draws, every hidden figure kept hidden (never a 0).
  */
 @Component
 class QuestionnaireSection {
 
     /** Model attribute: the results, for those who may read them once the campaign is closed. */
     static final String RESULTS = "questionnaireResults";
+    /** Model attribute: the referent's invitation codes, while a campaign with codes is open. */
+    static final String CODES = "invitationCodes";
 
     /**
      * @param ratePercent  the response rate in percent, null when nobody was invited
@@ -80,15 +84,23 @@ class QuestionnaireSection {
     record Texts(String label, List<String> texts) {
     }
 
+    /** The codes' state: issued or not yet, and on which day. */
+    record Codes(boolean issued, LocalDate issuedOn) {
+    }
+
     private final QuestionnaireService questionnaires;
 
     QuestionnaireSection(QuestionnaireService questionnaires) {
         this.questionnaires = questionnaires;
     }
 
-    /** Adds {@link #RESULTS} to the page when this user may have them. */
+    /** Adds {@link #RESULTS} and {@link #CODES} to the page when this user may have them. */
     void addTo(Model model, CurrentUser user, CampaignView campaign, Locale locale) {
-        if (!"OPEN".equals(campaign.status())) {
+        boolean open = "OPEN".equals(campaign.status());
+        if (open && "CODES".equals(campaign.invitationMode()) && user.has(Roles.REFERENT)) {
+            model.addAttribute(CODES, new Codes(campaign.codesIssued() > 0, campaign.codesIssuedOn()));
+        }
+        if (!open) {
             results(user, campaign.certificationId(), "en".equals(locale.getLanguage()))
                     .ifPresent(results -> model.addAttribute(RESULTS, results));
         }

@@ -107,17 +107,23 @@ class PortalBrowserTest extends HttpTestBase {
         long certifiedId = certified.runToCertificate();
         ApiDriver drafting = newDriver();
         long draftingId = drafting.runToPlanDrafting(ApiDriver.questionnaireAnswersWithSmallGroups());
+        // A campaign still open, its codes issued: the referent's form to replace them.
+        ApiDriver surveying = newDriver();
+        long surveyingId = surveying.runToQuestionnaire();
+        surveying.openQuestionnaire("codes", 20);
+        surveying.issueQuestionnaireCodes(surveyingId);
         List<String> publicPages = List.of("/", "/accedi", "/registro", "/verifica", "/verifica?codice=NONE",
                 "/verifica?codice=ABCDEFGHJKLMNPQR", "/accessibilita", "/?lang=en", "/registro", "/?lang=it");
         List<String> problems = new ArrayList<>();
         for (String page : publicPages) {
             problems.addAll(check(null, page));
         }
-        for (String user : List.of(drafting.referent, certified.manager, "consultant", "evaluator", "agency", "council",
-                "admin", "referent")) {
+        for (String user : List.of(drafting.referent, surveying.referent, certified.manager, "consultant", "evaluator",
+                "agency", "council", "admin", "referent")) {
             signIn(user);
             for (String page : List.of("/", "/certificazioni/" + certifiedId, "/certificazioni/" + draftingId,
-                    "/certificazioni/987654321", "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc")) {
+                    "/certificazioni/" + surveyingId, "/certificazioni/987654321",
+                    "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc")) {
                 problems.addAll(check(user, page));
             }
             signOut();

@@ -1,12 +1,16 @@
 package it.familyaudit.workflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.ApiTestBase;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +21,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The questionnaire on a certification's page: its results once the campaign is closed, for those
- * who may read them, with every hidden figure written out as hidden.
+ * who may read them, with every hidden figure written out as hidden; and the referent's invitation
+ * codes, downloaded from the page once, replaced only on confirmation, refused with an Italian page.
  */
 class PortalQuestionnaireTest extends ApiTestBase {
 
@@ -103,7 +108,93 @@ class PortalQuestionnaireTest extends ApiTestBase {
                 .doesNotContain("I bisogni principali", "Quota dei rispondenti per ogni risposta");
     }
 
+    @Test
+    void theReferentDownloadsTheCodesOnceAndReplacesThemOnlyOnConfirmationWhileNobodyHasAnswered() throws Exception {
+        long id = driver.runToQuestionnaire();
+        driver.openQuestionnaire("codes", 8);
+        String action = "/certificazioni/" + id + "/questionario/codici";
+
+        String before = html(driver.referent, "/certificazioni/" + id);
+        assertThat(before).contains("Genera i codici di invito (ZIP)", "action=\"" + action + "\"", "name=\"_csrf\"")
+                .doesNotContain("Codici non ancora generati", "POST .../questionnaire");
+        assertThat(html(driver.manager, "/certificazioni/" + id))
+                .contains("Il referente non ha ancora generato i codici di invito.")
+                .doesNotContain("Genera i codici di invito", action);
+
+        MockHttpServletResponse zip = postCodes(driver.referent, id, null, true);
+        assertThat(zip.getStatus()).isEqualTo(200);
+        assertThat(zip.getContentType()).isEqualTo("application/zip");
+        assertThat(zip.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"codici-questionario-" + id + ".zip\"");
+        assertThat(zip.getHeader("Cache-Control")).contains("no-store");
+        List<String> first = ApiDriver.codesIn(zip.getContentAsByteArray());
+        assertThat(first).hasSize(8);
+
+        String after = html(driver.referent, "/certificazioni/" + id);
+        assertThat(after).contains("I codici di invito sono stati generati il "
+                        + LocalDate.parse(ApiDriver.today()).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                "Sostituire i codici", "smetteranno di funzionare", "dopo la prima risposta",
+                "name=\"sostituisci\" value=\"true\" required")
+                .doesNotContain("Genera i codici di invito (ZIP)");
+
+        MockHttpServletResponse again = postCodes(driver.referent, id, null, true);
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(again.getContentType()).startsWith("text/html");
+        assertThat(again.getContentAsString()).contains("Non è possibile in questo momento",
+                "non si possono scaricare di nuovo", "conferma la sostituzione", "href=\"/certificazioni/" + id + "\"")
+                .doesNotContain("replace", "Exception");
+
+        assertThat(postCodes(driver.referent, id, "true", false).getStatus()).as("without the CSRF token").isEqualTo(403);
+
+        MockHttpServletResponse replaced = postCodes(driver.referent, id, "true", true);
+        assertThat(replaced.getStatus()).isEqualTo(200);
+        List<String> second = ApiDriver.codesIn(replaced.getContentAsByteArray());
+        assertThat(second).hasSize(8).doesNotContainAnyElementsOf(first);
+
+        MockHttpServletResponse manager = postCodes(driver.manager, id, null, true);
+        assertThat(manager.getStatus()).isEqualTo(403);
+        assertThat(manager.getContentAsString()).contains("Solo il referente interno");
+        ApiDriver other = new ApiDriver(mvc, json, identity, organizations, management);
+        MockHttpServletResponse stranger = postCodes(other.referent, id, null, true);
+        assertThat(stranger.getStatus()).isEqualTo(404);
+        assertThat(stranger.getContentAsString()).contains("Pagina non trovata").doesNotContain("Exception");
+
+        assertThat(driver.answerQuestionnaire(id, ApiDriver.questionnaireAnswer(), second.get(0)).getResponse().getStatus()).isEqualTo(303);
+        MockHttpServletResponse tooLate = postCodes(driver.referent, id, "true", true);
+        assertThat(tooLate.getStatus()).isEqualTo(409);
+        assertThat(tooLate.getContentAsString()).contains("Sono già arrivate risposte");
+
+        driver.closeQuestionnaire(id);
+        assertThat(html(driver.referent, "/certificazioni/" + id)).doesNotContain(action);
+        MockHttpServletResponse closed = postCodes(driver.referent, id, null, true);
+        assertThat(closed.getStatus()).isEqualTo(409);
+        assertThat(closed.getContentAsString()).contains("Il questionario è chiuso");
+    }
+
+    @Test
+    void aSharedLinkCampaignOffersNoCodes() throws Exception {
+        long id = driver.runToQuestionnaire();
+        driver.openQuestionnaire("link", 30);
+
+        assertThat(html(driver.referent, "/certificazioni/" + id)).contains("link condiviso")
+                .doesNotContain("Genera i codici di invito", "Link condiviso: una persona");
+        MockHttpServletResponse refused = postCodes(driver.referent, id, null, true);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("La campagna usa un link condiviso");
+    }
+
     // --- the portal -----------------------------------------------------------------------------
+
+    private MockHttpServletResponse postCodes(String who, long id, String replace, boolean withCsrf) throws Exception {
+        MockHttpServletRequestBuilder request = post("/certificazioni/" + id + "/questionario/codici").with(user(who));
+        if (replace != null) {
+            request.param("sostituisci", replace);
+        }
+        if (withCsrf) {
+            request.with(csrf());
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
 
     /** What the first table row headed by this label says in its first cell. */
     private static String row(String page, String label) {
