@@ -31,10 +31,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,12 +45,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One certification as the people who may see it read it: where it stands, who must act, what
- * happened and who decided it, its documents, its plan and the evaluator's reports. The
+ * happened and who decided it, its documents, its plan, the evaluator's reports and its
+ * questionnaire (the referent's invitation codes are downloaded from here too). The
  * certification's service decides who sees it (404 for others, as on the API).
  */
 @Controller
@@ -56,7 +60,8 @@ class CertificationPage {
 
     /** The page's sections a task's context may lead to: the model attribute each shows, and its anchor. */
     private static final Map<String, String> SECTIONS = Map.of("plan", "piano", "campaign", "questionario",
-            "rounds", "monitoraggio", "indicators", "indicatori", "evaluations", "valutazione");
+            "rounds", "monitoraggio", "indicators", "indicatori", "evaluations", "valutazione",
+            QuestionnaireSection.NEEDS, "questionario");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
 
@@ -94,14 +99,17 @@ class CertificationPage {
     private final AuditTrail audit;
     private final QuestionnaireService questionnaires;
     private final EvaluationReports evaluations;
+    private final QuestionnaireSection questionnaireSection;
     private final CurrentUsers users;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
                       People people, MonitoringReadings monitoring, AuditTrail audit,
-                      QuestionnaireService questionnaires, EvaluationReports evaluations, CurrentUsers users) {
+                      QuestionnaireService questionnaires, QuestionnaireSection questionnaireSection,
+                      EvaluationReports evaluations, CurrentUsers users) {
         this.evaluations = evaluations;
         this.monitoring = monitoring;
         this.questionnaires = questionnaires;
+        this.questionnaireSection = questionnaireSection;
         this.audit = audit;
         this.certifications = certifications;
         this.plans = plans;
@@ -112,7 +120,7 @@ class CertificationPage {
 
     @GetMapping("/certificazioni/{id}")
     String page(@PathVariable long id, @RequestParam(name = "versione", required = false) Integer versionNo,
-                Model model) {
+                Model model, Locale locale) {
         CurrentUser user = users.current();
         CertificationView c = certifications.get(user, id);
         model.addAttribute("certification", c);
@@ -129,12 +137,13 @@ class CertificationPage {
         model.addAttribute("names", people.namesOf(named));
         model.addAttribute("evaluations", evaluations(user, id));
         model.addAttribute("audit", audited(id));
-        questionnaire(user, id).ifPresent(campaign -> {
+        questionnaire(user, id).ifPresentOrElse(campaign -> {
             model.addAttribute("campaign", campaign);
             model.addAttribute("answersChart", new Bars("chart.answers", "chart.day", campaign.answersByDay().stream()
                     .map(d -> new Bars.Bar(DAY.format(d.day()), d.cumulative(), campaign.employeesInvited()))
                     .toList()));
-        });
+            questionnaireSection.addTo(model, user, campaign, locale);
+        }, () -> questionnaireSection.addNeedsTo(model, user, id, locale));
         if (c.monitoringStart() != null) {
             MonitoringView.Rounds rounds = monitoring.rounds(user, id);
             model.addAttribute("rounds", rounds.rounds());
@@ -177,6 +186,23 @@ class CertificationPage {
     ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable int versionNo) {
         byte[] pdf = plans.pdf(users.current(), id, versionNo);
         return pdf(new CertificateDocuments.Pdf("piano-" + id + "-v" + versionNo + ".pdf", pdf));
+    }
+
+    /**
+     * The referent's invitation codes, as the API hands them out: once, or again with
+     * {@code sostituisci} (the page's confirmation checkbox) while nobody has answered. Refusals
+     * come back as the portal's error page (PortalErrors).
+     */
+    @PostMapping("/certificazioni/{id}/questionario/codici")
+    ResponseEntity<byte[]> invitationCodes(@PathVariable long id,
+                                           @RequestParam(name = "sostituisci", defaultValue = "false") boolean replace) {
+        byte[] zip = questionnaires.issueInvitations(users.current(), id, replace, askedAt());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .cacheControl(CacheControl.noStore()) // the codes exist nowhere else: no copy in any cache
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("codici-questionario-" + id + ".zip").build().toString())
+                .body(zip);
     }
 
     /**

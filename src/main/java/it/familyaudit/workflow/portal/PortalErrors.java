@@ -1,10 +1,16 @@
 package it.familyaudit.workflow.portal;
 
 import it.familyaudit.workflow.refusal.Refusal;
+import it.familyaudit.workflow.survey.QuestionnaireRefusals.CodesAlreadyIssued;
 import it.familyaudit.workflow.web.RefusalStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The portal's answer when something goes wrong: an Italian page (English below) with the status
@@ -26,6 +33,29 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final MessageSource messages;
+
+    PortalErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * The refusal's own words tell an API client to send {@code {"replace": true}}; a person on the
+     * portal is told where the page's replacement form is, and given the way back to it.
+     */
+    @ExceptionHandler(CodesAlreadyIssued.class)
+    String codesAlreadyIssued(CodesAlreadyIssued refusal, HttpServletRequest request, HttpServletResponse response,
+                              Model model, Locale locale) {
+        String issuedOn = refusal.issuedOn() == null ? "" : DAY.format(refusal.issuedOn());
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
+                && path.get("id") instanceof String id) {
+            model.addAttribute("back", "/certificazioni/" + id);
+        }
+        return page(RefusalStatus.of(refusal), messages.getMessage("codes.alreadyIssued", new Object[] {issuedOn},
+                locale), response, model);
+    }
 
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, HttpServletResponse response, Model model) {

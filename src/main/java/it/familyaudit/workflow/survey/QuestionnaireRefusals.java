@@ -3,6 +3,7 @@ package it.familyaudit.workflow.survey;
 import it.familyaudit.workflow.refusal.NotFound;
 import it.familyaudit.workflow.refusal.NotPermitted;
 import it.familyaudit.workflow.refusal.StateConflict;
+import java.time.LocalDate;
 
 /** What the questionnaire refuses, one class per fact. */
 public final class QuestionnaireRefusals {
@@ -55,12 +56,20 @@ public final class QuestionnaireRefusals {
     /** Only the codes' hashes are kept: issued codes cannot be shown again, only replaced. */
     public static final class CodesAlreadyIssued extends StateConflict {
 
-        CodesAlreadyIssued(Object issuedOn) {
+        private final LocalDate issuedOn;
+
+        CodesAlreadyIssued(LocalDate issuedOn) {
             super("I codici sono stati generati il " + issuedOn
                     + " e non possono essere mostrati di nuovo: il sistema ne conserva solo l'impronta. Per sostituirli"
                     + " tutti, finché nessuno è stato usato, inviare {\"replace\": true} / The codes were issued on "
                     + issuedOn + " and cannot be shown again: only their hashes are kept. To replace"
                     + " them all, while none has been used, send {\"replace\": true}");
+            this.issuedOn = issuedOn;
+        }
+
+        /** The day the codes were issued, for a way in that words the refusal its own way (the portal). */
+        public LocalDate issuedOn() {
+            return issuedOn;
         }
     }
 

@@ -106,18 +106,24 @@ class PortalBrowserTest extends HttpTestBase {
         ApiDriver certified = newDriver();
         long certifiedId = certified.runToCertificate();
         ApiDriver drafting = newDriver();
-        long draftingId = drafting.runToPlanDrafting();
+        long draftingId = drafting.runToPlanDrafting(ApiDriver.questionnaireAnswersWithSmallGroups());
+        // A campaign still open, its codes issued: the referent's form to replace them.
+        ApiDriver surveying = newDriver();
+        long surveyingId = surveying.runToQuestionnaire();
+        surveying.openQuestionnaire("codes", 20);
+        surveying.issueQuestionnaireCodes(surveyingId);
         List<String> publicPages = List.of("/", "/accedi", "/registro", "/verifica", "/verifica?codice=NONE",
                 "/verifica?codice=ABCDEFGHJKLMNPQR", "/accessibilita", "/?lang=en", "/registro", "/?lang=it");
         List<String> problems = new ArrayList<>();
         for (String page : publicPages) {
             problems.addAll(check(null, page));
         }
-        for (String user : List.of(drafting.referent, certified.manager, "consultant", "evaluator", "agency", "council",
-                "admin", "referent")) {
+        for (String user : List.of(drafting.referent, surveying.referent, certified.manager, "consultant", "evaluator",
+                "agency", "council", "admin", "referent")) {
             signIn(user);
             for (String page : List.of("/", "/certificazioni/" + certifiedId, "/certificazioni/" + draftingId,
-                    "/certificazioni/987654321", "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc")) {
+                    "/certificazioni/" + surveyingId, "/certificazioni/987654321",
+                    "/?fase=PLAN_DRAFTING&ordina=DAYS_IN_PHASE&verso=desc")) {
                 problems.addAll(check(user, page));
             }
             signOut();
@@ -128,7 +134,7 @@ class PortalBrowserTest extends HttpTestBase {
     @Test
     void atAPhonesWidthNoPageScrollsSideways() throws Exception {
         ApiDriver drafting = newDriver();
-        long draftingId = drafting.runToPlanDrafting();
+        long draftingId = drafting.runToPlanDrafting(ApiDriver.questionnaireAnswersWithSmallGroups());
         browser.manage().window().setSize(new Dimension(390, 844));
         List<String> wide = new ArrayList<>();
         for (String user : List.of(drafting.referent, "agency")) {
@@ -150,6 +156,8 @@ class PortalBrowserTest extends HttpTestBase {
     private List<String> check(String user, String page) throws IOException {
         browser.get(url(page));
         assertThat(browser.getPageSource()).as(page).doesNotContain("Whitelabel", "Exception");
+        // What a closed details element holds is not rendered, so axe would pass over it: open them all.
+        browser.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
         browser.executeScript(axe);
         JsonNode result = json.readTree((String) browser.executeAsyncScript(RUN_AXE));
         if (result.has("error")) {

@@ -173,6 +173,27 @@ class PortalPagesTest extends ApiTestBase {
     }
 
     @Test
+    void eachDecisionLinksWhatItIsTakenOn() throws Exception {
+        long id = driver.runToPlanDrafting();
+        driver.submitPlan();
+        driver.completeOk(driver.manager, "ApprovePlanTask", ApiDriver.approval());
+        String page = "/certificazioni/" + id;
+
+        // The evaluator visits with the plan and the questionnaire's main needs one click away.
+        String visit = html("evaluator", page);
+        assertThat(visit).contains("Registrare la visita di valutazione", "href=\"#piano\"", "href=\"#questionario\"",
+                "id=\"piano\"", "id=\"questionario\"");
+
+        // The council decides with the evaluator's report and the plan one click away.
+        driver.completeOk("evaluator", "RecordEvaluationVisitTask", ApiDriver.evaluation("positive"));
+        String decision = html("council", page);
+        assertThat(decision).contains("Decidere sulla certificazione", "href=\"#valutazione\"", "href=\"#piano\"",
+                "id=\"valutazione\"");
+        // In English too.
+        assertThat(html("council", page + "?lang=en")).contains("Decide on the certification", "the evaluation report");
+    }
+
+    @Test
     void aMonitoringYearShowsAsAChartAndAsATableWithTheSameFigures() throws Exception {
         long id = driver.runToCertificate();
         new MonitoringApiDriver(driver, management, rounds).runRound(id, "confirm");

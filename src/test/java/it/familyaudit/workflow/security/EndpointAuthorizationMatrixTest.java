@@ -212,7 +212,7 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                                                                                                 "401 403 403 403 403  403 403  403 403  200 403  200"),
 
         // The needs questionnaire. Followed and read by the organisation, its consultant and the
-        // agency (never the evaluator, the council or the administrator); run by the referent.
+        // agency (not the council or the administrator; the evaluator only its main needs); run by the referent.
         row("GET",  "/api/certifications/{id}/questionnaire",         Fixture.AT_PLAN_DRAFTING, NO_BODY,
                                                                                                 "401 200 200 200 404  200 404  403 404  200 403  404"),
         row("POST", "/api/certifications/{id}/questionnaire/invitations", Fixture.QUESTIONNAIRE_OPEN_EACH_CALL, NO_BODY,
@@ -223,8 +223,9 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                                                                                                 "401 200 200 200 404  200 404  403 404  200 403  404"),
         row("GET",  "/api/certifications/{id}/questionnaire/results.csv", Fixture.AT_PLAN_DRAFTING, NO_BODY,
                                                                                                 "401 200 200 200 404  200 404  403 404  200 403  404"),
+        // Its main needs also for the assigned evaluator, who visits with them in hand.
         row("GET",  "/api/certifications/{id}/questionnaire/findings", Fixture.AT_PLAN_DRAFTING, NO_BODY,
-                                                                                                "401 200 200 200 404  200 404  403 404  200 403  404"),
+                                                                                                "401 200 200 200 404  200 404  200 404  200 403  404"),
         // The Executive, three years on (last: its fixture moves the engine clock forward). The cycle has
         // ended, and with it the professionals' access.
         row("GET",  "/api/certifications/{id}/executive-certificate.pdf", Fixture.EXECUTIVE, NO_BODY,

@@ -10,12 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.organization.OrganizationService;
 import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.survey.invitations.InvitationSheet;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
@@ -33,6 +42,7 @@ public final class ApiDriver {
 
     public static final String PASSWORD = "test-password";
     private static final Set<String> DRIVER_USERS = ConcurrentHashMap.newKeySet();
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final MockMvc mvc;
     private final ObjectMapper json;
@@ -269,14 +279,138 @@ public final class ApiDriver {
 
     /** A new certification, taken to the working group's drafting task (consultant and evaluator assigned). */
     public long runToPlanDrafting() throws Exception {
+        long id = runToQuestionnaire();
+        runNeedsQuestionnaire();
+        return id;
+    }
+
+    /**
+     * As {@link #runToPlanDrafting()}, with a questionnaire that was answered: a campaign with codes
+     * for 20 employees, these answers given on its public page, then closed by the referent.
+     */
+    public long runToPlanDrafting(List<Map<String, String[]>> answers) throws Exception {
+        long id = runToQuestionnaire();
+        openQuestionnaire("codes", 20);
+        List<String> codes = issueQuestionnaireCodes(id);
+        for (int i = 0; i < answers.size(); i++) {
+            MvcResult answered = answerQuestionnaire(id, answers.get(i), codes.get(i));
+            assertThat(answered.getResponse().getStatus()).as("answer %d", i).isEqualTo(303);
+        }
+        closeQuestionnaire(id);
+        return id;
+    }
+
+    /** A new certification, taken to the referent's OpenQuestionnaireCampaignTask. */
+    public long runToQuestionnaire() throws Exception {
         long id = start();
         completeOk(referent, "SubmitApplicationTask", application(120));
         completeOk("agency", "RecordPaymentTask", payment(1000));
         completeOk("agency", "AssignProfessionalsTask", professionals("consultant", "evaluator"));
         completeOk("consultant", "RecordKickoffWorkshopTask", kickoff(LocalDate.parse(today())));
         completeOk(manager, "FormWorkingGroupTask", workingGroup());
-        runNeedsQuestionnaire();
         return id;
+    }
+
+    /** The referent opens the questionnaire's campaign from today for two weeks; mode "codes" or "link". */
+    public void openQuestionnaire(String mode, int employees) throws Exception {
+        completeOk(referent, "OpenQuestionnaireCampaignTask", Map.of("opensOn", today(),
+                "closesOn", LocalDate.parse(today()).plusDays(14).toString(), "employeesInvited", employees,
+                "invitationMode", mode));
+    }
+
+    /** The referent's one download of the codes through the API, read back from the ZIP's CSV. */
+    public List<String> issueQuestionnaireCodes(long certification) throws Exception {
+        MvcResult issued = call(referent, "POST", "/api/certifications/" + certification + "/questionnaire/invitations",
+                null);
+        assertThat(issued.getResponse().getStatus()).as(issued.getResponse().getContentAsString()).isEqualTo(200);
+        return codesIn(issued.getResponse().getContentAsByteArray());
+    }
+
+    /** The codes in an invitation ZIP, from its CSV. */
+    public static List<String> codesIn(byte[] zip) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(InvitationSheet.CSV_NAME)) {
+                    List<String> codes = new ArrayList<>();
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r\n")) {
+                        String[] cells = line.split(";");
+                        if (cells.length > 1 && cells[0].matches("\\d+")) {
+                            codes.add(cells[1]);
+                        }
+                    }
+                    return codes;
+                }
+            }
+        }
+        throw new AssertionError("No " + InvitationSheet.CSV_NAME + " in the ZIP");
+    }
+
+    /**
+     * One employee answers on the questionnaire's public page as a browser would: the page first
+     * (its cookie and form token), then the form with the code, if any.
+     */
+    public MvcResult answerQuestionnaire(long certification, Map<String, String[]> answers, String code)
+            throws Exception {
+        String url = ok(referent, "GET", "/api/certifications/" + certification + "/questionnaire", null)
+                .path("publicUrl").asText();
+        String path = url.substring(url.indexOf("/questionario/"));
+        MvcResult page = mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andReturn();
+        Matcher token = FORM_TOKEN.matcher(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(token.find()).as("the public page's form token").isTrue();
+        var submit = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .param("_csrf", token.group(1)).param("_lang", "it");
+        if (code != null) {
+            submit.param("_codice", code);
+        }
+        if (page.getResponse().getCookies().length > 0) {
+            submit.cookie(page.getResponse().getCookies());
+        }
+        answers.forEach(submit::param);
+        return mvc.perform(submit).andReturn();
+    }
+
+    public void closeQuestionnaire(long certification) throws Exception {
+        ok(referent, "POST", "/api/certifications/" + certification + "/questionnaire/closure", null);
+    }
+
+    /**
+     * Twelve answers to the questionnaire with figures that must be hidden (fewer than 5): two from
+     * men (so the women, who would give them away, are hidden too) and three asking for a canteen.
+     * Climate: six "2" (negative), six "4"; each writes a proposal, "Proposta numero i".
+     */
+    public static List<Map<String, String[]>> questionnaireAnswersWithSmallGroups() {
+        List<Map<String, String[]>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, String[]> answer = questionnaireAnswer();
+            answer.put("profilo_genere", new String[] {i < 2 ? "M" : "F"});
+            answer.put("servizi", i >= 2 && i < 5 ? new String[] {"centri-estivi", "mensa"} : new String[] {"centri-estivi"});
+            answer.put("benessere_clima", new String[] {i < 6 ? "2" : "4"});
+            answer.put("proposte", new String[] {"Proposta numero " + i});
+            answers.add(answer);
+        }
+        return answers;
+    }
+
+    /** A complete, valid answer to the default needs questionnaire, as its public page posts it. */
+    public static Map<String, String[]> questionnaireAnswer() {
+        Map<String, String[]> answers = new HashMap<>();
+        answers.put("orario_soddisfazione", new String[] {"4"});
+        answers.put("flessibilita", new String[] {"banca-ore", "entrata-uscita"});
+        answers.put("lavoro_agile", new String[] {"no-vorrei"});
+        answers.put("lavoro_agile_giorni", new String[] {"5-8"});
+        answers.put("cura_conciliazione", new String[] {"2"});
+        answers.put("servizi", new String[] {"centri-estivi", "nido"});
+        answers.put("comunicazione_informazione", new String[] {"3"});
+        answers.put("benessere_clima", new String[] {"4"});
+        answers.put("benessere_carico", new String[] {"2"});
+        answers.put("benessere_equilibrio", new String[] {"3"});
+        answers.put("proposte", new String[] {"Più flessibilità in estate"});
+        answers.put("profilo_genere", new String[] {"F"});
+        answers.put("profilo_eta", new String[] {"30-39"});
+        answers.put("profilo_categoria", new String[] {"istruttori"});
+        answers.put("profilo_contratto", new String[] {"full-time-permanent"});
+        answers.put("profilo_cura", new String[] {"figli"});
+        return answers;
     }
 
     /** Application to the council's grant; returns the certification id. */

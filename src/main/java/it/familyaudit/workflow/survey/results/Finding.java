@@ -1,5 +1,7 @@
 package it.familyaudit.workflow.survey.results;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A main need the questionnaire found, for the working group drafting the plan; an action of the
  * plan cites it by {@code code} (its {@code findingRef}).
@@ -12,6 +14,7 @@ package it.familyaudit.workflow.survey.results;
  * @param base      answers the share is of (all respondents, or those who gave a rating)
  * @param share     count / base, 0..1
  */
+@NamedInterface("results")
 public record Finding(String code, String kind, String questionKey, String question, String answer, long count,
                       long base, double share) {
 
