@@ -3,6 +3,7 @@ package it.familyaudit.workflow.engine;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -29,6 +30,14 @@ public class CheckedEngineCalls {
     public void completeTask(String taskId) {
         withoutAuthorizationChecks(() -> new SubmitTaskFormCmd(taskId, Map.of(), false, false)
                 .execute(Context.getCommandContext()));
+    }
+
+    /**
+     * Makes the user the task's assignee, as Tasklist's "Claim" does; {@code null} releases it.
+     * A task another user has claimed meanwhile is Camunda's {@code TaskAlreadyClaimedException}.
+     */
+    public void claimTask(String taskId, String userId) {
+        withoutAuthorizationChecks(() -> new ClaimTaskCmd(taskId, userId).execute(Context.getCommandContext()));
     }
 
     /** Runs {@code work}'s engine calls in one command without the engine's authorization checks. */

@@ -10,9 +10,6 @@ import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.engine.OpenTasks;
 import it.familyaudit.workflow.engine.OpenTasks.OpenTask;
 import it.familyaudit.workflow.inbox.InboxRefusals.TaskAlreadyCompleted;
-import it.familyaudit.workflow.inbox.InboxRefusals.TaskNotFound;
-import it.familyaudit.workflow.inbox.InboxRefusals.TaskOfAnotherProfessional;
-import it.familyaudit.workflow.inbox.InboxRefusals.TaskOfOtherRoles;
 import it.familyaudit.workflow.inbox.InboxRefusals.TaskWithoutForm;
 import it.familyaudit.workflow.refusal.PageOutOfRange;
 import it.familyaudit.workflow.tasks.DirectSubmission;
@@ -35,12 +32,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -60,7 +55,7 @@ public class Inbox {
     private static final int MAX_PROFESSIONAL_TASKS = 1000;
 
     private final TaskService tasks;
-    private final HistoryService history;
+    private final TaskAccess access;
     private final RepositoryService repository;
     private final FormService formService;
     private final FormRegistry forms;
@@ -72,12 +67,12 @@ public class Inbox {
     private final TaskAlerts alerts;
     private final ObjectMapper json;
 
-    Inbox(TaskService tasks, HistoryService history, RepositoryService repository, FormService formService,
+    Inbox(TaskService tasks, TaskAccess access, RepositoryService repository, FormService formService,
           FormRegistry forms, TaskSteps steps, CertificationService certifications, OpenTasks openTasks, CurrentUsers users,
           CheckedEngineCalls engine, TaskAlerts alerts, ObjectMapper json) {
         this.alerts = alerts;
         this.tasks = tasks;
-        this.history = history;
+        this.access = access;
         this.repository = repository;
         this.formService = formService;
         this.forms = forms;
@@ -135,7 +130,7 @@ public class Inbox {
 
     @Transactional(readOnly = true)
     public TaskView.Detail get(CurrentUser user, String taskId) {
-        OpenTask task = accessible(user, taskId);
+        OpenTask task = access.accessible(user, taskId);
         FormSchema schema = form(task);
         VariableMap variables = formService.getTaskFormVariables(taskId);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -160,7 +155,7 @@ public class Inbox {
     /** One transaction: the checks, the completion with its records, and the answer see the same data. */
     @Transactional
     public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
-        OpenTask task = accessible(user, taskId);
+        OpenTask task = access.accessible(user, taskId);
         FormSchema schema = form(task);
         List<FieldError> unknown = submitted.keySet().stream()
                 .filter(key -> schema.field(key).isEmpty())
@@ -193,34 +188,6 @@ public class Inbox {
         // The completed task first, then what comes next: one lookup of their certification for all.
         List<TaskView.Summary> done = summaries(Stream.concat(Stream.of(task), next.stream()).toList());
         return new TaskView.Completed(taskId, done.get(0).certificationId(), done.subList(1, done.size()));
-    }
-
-    /** The task, if this user may work on it: 404 outside their organisations, 403 outside their role. */
-    private OpenTask accessible(CurrentUser user, String taskId) {
-        OpenTask task = openTasks.byId(taskId).orElse(null);
-        if (task == null) {
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-            if (done != null && done.getEndTime() != null && user.mayActIn(done.getTenantId())) {
-                throw alreadyCompleted();
-            }
-            throw new TaskNotFound();
-        }
-        if (!user.mayActIn(task.tenantId())) {
-            throw new TaskNotFound();
-        }
-        List<String> groups = task.candidateGroups();
-        if (Collections.disjoint(groups, user.groups())) {
-            throw new TaskOfOtherRoles(groups);
-        }
-        // A consultant's or evaluator's task is for the one assigned to this certification only.
-        if (groups.stream().allMatch(Roles.PROFESSIONAL_ROLES::contains)) {
-            CertificationRef ref = certifications.ofProcessInstances(List.of(task.processInstanceId()))
-                    .get(task.processInstanceId());
-            if (ref == null || !ref.assignment().lets(user.id(), user.groups(), groups)) {
-                throw new TaskOfAnotherProfessional();
-            }
-        }
-        return task;
     }
 
     private static TaskAlreadyCompleted alreadyCompleted() {

@@ -40,6 +40,14 @@ final class InboxRefusals {
         }
     }
 
+    /** Someone else has the task in charge: only they may release it, and nobody else may take it. */
+    static final class TaskInAnotherUsersCharge extends StateConflict {
+
+        TaskInAnotherUsersCharge() {
+            super("L'attività è già in carico a un'altra persona / Someone else has taken this task");
+        }
+    }
+
     /** A task created by hand in Tasklist has no form: it is not for our API. */
     static final class TaskWithoutForm extends StateConflict {
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -60,6 +61,16 @@ class PortalErrors {
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, HttpServletResponse response, Model model) {
         return page(RefusalStatus.of(refusal), refusal.getMessage(), response, model);
+    }
+
+    /**
+     * Two people completing the same task at the same moment: the engine lets one through and
+     * refuses the other, who learns that the data changed, as the API answers.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    String changedMeanwhile(OptimisticLockingException e, HttpServletResponse response, Model model) {
+        return page(HttpStatus.CONFLICT, "Qualcun altro ha appena modificato gli stessi dati: ricaricare e riprovare / "
+                + "Someone else changed the same data just now: reload and try again", response, model);
     }
 
     /**

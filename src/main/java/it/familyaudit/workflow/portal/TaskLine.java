@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An open task as a page lists it: who must act, by when, where it is done (Tasklist, signed in
- * with the same session), and what to read before doing it, one click away on the certification's
- * page.
+ * An open task as a page lists it: who must act, by when, where it is done (its page in the
+ * portal, or Tasklist for those who prefer it, signed in with the same session), and what to read
+ * before doing it, one click away on the certification's page.
  *
  * @param key     the task's definition key, which names it in the reader's language ({@code task.key.*})
  * @param name    the model's own (Italian) name, for a task the messages do not know
  * @param roles   the roles it is for, as role ids ({@code role.*} messages)
  * @param mine    whether the reader holds one of those roles
+ * @param href    the task's page in the portal
  * @param context what the task is decided on, as anchors of the certification's page
  */
 record TaskLine(String id, String key, String name, List<String> roles, LocalDate due, boolean overdue, boolean mine,
@@ -40,7 +41,16 @@ record TaskLine(String id, String key, String name, List<String> roles, LocalDat
         return new TaskLine(task.id(), task.taskKey(), task.name(), task.candidateGroups(),
                 due, due != null && due.isBefore(EngineTime.today()),
                 !Collections.disjoint(task.candidateGroups(), readerRoles),
-                "/camunda/app/tasklist/default/#/?task=" + task.id(), contextOf(task.taskKey()));
+                TaskPage.pathOf(task.id()), contextOf(task.taskKey()));
+    }
+
+    /** The same task in Camunda Tasklist. */
+    public String tasklistHref() {
+        return tasklistHref(id);
+    }
+
+    static String tasklistHref(String taskId) {
+        return "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     /** This line with only the context the page shows (a reader may not see every section). */
@@ -54,7 +64,7 @@ record TaskLine(String id, String key, String name, List<String> roles, LocalDat
      * the evaluator visits with the plan and the questionnaire's findings in hand, management
      * approves the plan, the yearly steps read the figures of the years before.
      */
-    private static List<Context> contextOf(String taskKey) {
+    static List<Context> contextOf(String taskKey) {
         if (taskKey == null) {
             return List.of();
         }

@@ -62,7 +62,7 @@ class SecurityConfig {
 
     static final String LOGIN_PAGE = "/accedi";
     /** The portal's addresses (see {@link #portal}). */
-    static final String[] PORTAL_PATHS = {"/", "/index.html", LOGIN_PAGE, "/esci", "/certificazioni/**",
+    static final String[] PORTAL_PATHS = {"/", "/index.html", LOGIN_PAGE, "/esci", "/certificazioni/**", "/attivita/**",
         "/registro", "/verifica", "/accessibilita", "/portale/**", "/webjars/**"};
     /** Those anyone may open: the public home, the sign-in, the register and the verification. */
     static final String[] PORTAL_PUBLIC_PATHS = {"/", "/index.html", LOGIN_PAGE, "/registro", "/verifica",

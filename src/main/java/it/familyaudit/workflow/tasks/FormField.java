@@ -28,7 +28,8 @@ public record FormField(
         String valuesKey,
         List<FormField> children) {
 
-    boolean isList() {
+    /** A dynamic list: its value is a list of rows, each with the {@link #children} as keys. */
+    public boolean isList() {
         return "dynamiclist".equals(type);
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
 public final class FormValidator {
 
     /** No form of ours has more rows than this; more is an attack or a mistake. */
-    static final int MAX_ROWS = 200;
+    public static final int MAX_ROWS = 200;
     private static final int DEFAULT_MAX_LENGTH = 4000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +154,68 @@ class PortalBrowserTest extends HttpTestBase {
         assertThat(wide).isEmpty();
     }
 
+    /**
+     * A task page as its users meet it: the application (texts, a select, a number, dates) and the
+     * working group (a list whose rows are added without script), each shown, then submitted empty
+     * so that every error shows, on top and beside its field; also at a phone's width.
+     */
+    @Test
+    void aTaskPageAndItsErrorsHaveNoCriticalOrSeriousAccessibilityViolation() throws Exception {
+        ApiDriver d = newDriver();
+        d.start();
+        String application = "/attivita/" + d.taskId(d.referent, "SubmitApplicationTask");
+        List<String> problems = new ArrayList<>();
+        signIn(d.referent);
+        problems.addAll(check(d.referent, application));
+        submitTheForm();
+        assertThat(browser.findElements(By.cssSelector("#errori li a"))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(browser.findElements(By.cssSelector("input.is-invalid[aria-invalid=true]"))).isNotEmpty();
+        problems.addAll(checkShown(d.referent, application + " (errori)"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+        assertThat(scroll).as("the task page at a phone's width").isLessThanOrEqualTo(width);
+        screenshot("portal-task-phone.png");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signOut();
+
+        d.completeOk(d.referent, "SubmitApplicationTask", ApiDriver.application(120));
+        d.completeOk("agency", "RecordPaymentTask", ApiDriver.payment(1000));
+        d.completeOk("agency", "AssignProfessionalsTask", ApiDriver.professionals("consultant", "evaluator"));
+        d.completeOk("consultant", "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(ApiDriver.today())));
+        String workingGroup = "/attivita/" + d.taskId(d.manager, "FormWorkingGroupTask");
+        signIn(d.manager);
+        problems.addAll(check(d.manager, workingGroup));
+        press(By.cssSelector("button[name=_aggiungi]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> !b.findElements(By.id("f-members-1-memberName")).isEmpty());
+        problems.addAll(checkShown(d.manager, workingGroup + " (riga aggiunta)"));
+        submitTheForm();
+        assertThat(browser.findElements(By.cssSelector("#errori li a"))).hasSizeGreaterThanOrEqualTo(12);
+        problems.addAll(checkShown(d.manager, workingGroup + " (errori)"));
+        signOut();
+        assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+    }
+
+    private void submitTheForm() {
+        press(By.cssSelector("#modulo button.btn-primary[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("errori")).isEmpty());
+    }
+
+    /** Clicks a button as a user would, once it is in view (the kit scrolls smoothly, which a click mid-scroll misses). */
+    private void press(By button) {
+        var element = browser.findElement(button);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
     private List<String> check(String user, String page) throws IOException {
         browser.get(url(page));
+        return checkShown(user, page);
+    }
+
+    /** Runs axe on the page the browser shows now. */
+    private List<String> checkShown(String user, String page) throws IOException {
         assertThat(browser.getPageSource()).as(page).doesNotContain("Whitelabel", "Exception");
         // What a closed details element holds is not rendered, so axe would pass over it: open them all.
         browser.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
