@@ -118,12 +118,17 @@ class QuestionnaireSection {
      * evaluator): those needs alone, once the campaign is closed; none otherwise.
      */
     void addNeedsTo(Model model, CurrentUser user, long certificationId, Locale locale) {
+        needs(user, certificationId, locale).ifPresent(needs -> model.addAttribute(NEEDS, new Needs(needs)));
+    }
+
+    /** The main needs, if this reader may read them and the campaign is closed. */
+    Optional<List<Need>> needs(CurrentUser user, long certificationId, Locale locale) {
         try {
-            List<Need> needs = questionnaires.findings(user, certificationId).stream()
-                    .map(f -> need(f, List.of(), "en".equals(locale.getLanguage()))).toList();
-            model.addAttribute(NEEDS, new Needs(needs));
+            return Optional.of(questionnaires.findings(user, certificationId).stream()
+                    .map(f -> need(f, List.of(), "en".equals(locale.getLanguage()))).toList());
         } catch (NotFound | NotPermitted | StateConflict notForThisUserOrNotYet) {
             // no campaign, not closed yet, or not a reader of its needs: the page goes without
+            return Optional.empty();
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,9 +52,11 @@ class TaskPage {
     private final CurrentUsers users;
     private final People people;
     private final MessageSource messages;
+    private final TaskContext about;
 
     TaskPage(Inbox inbox, TaskClaims claims, FormRegistry forms, CurrentUsers users, People people,
-             MessageSource messages) {
+             MessageSource messages, TaskContext about) {
+        this.about = about;
         this.inbox = inbox;
         this.claims = claims;
         this.forms = forms;
@@ -143,6 +146,8 @@ class TaskPage {
         model.addAttribute("mine", user.id().equals(task.assignee()));
         model.addAttribute("assigneeName", people.nameOf(task.assignee()));
         model.addAttribute("context", TaskLine.contextOf(task.taskKey()));
+        model.addAttribute("about", about.of(user, task.taskKey(), task.certificationId(),
+                LocaleContextHolder.getLocale()));
         model.addAttribute("tasklistHref", TaskLine.tasklistHref(task.id()));
         model.addAttribute("form", form);
     }

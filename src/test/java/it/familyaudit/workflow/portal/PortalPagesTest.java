@@ -184,8 +184,16 @@ class PortalPagesTest extends ApiTestBase {
         assertThat(visit).contains("Registrare la visita di valutazione", "href=\"#piano\"", "href=\"#questionario\"",
                 "id=\"piano\"", "id=\"questionario\"");
 
+        // The task's page shows the plan and the needs beside the form.
+        String visitTask = html("evaluator", "/attivita/" + driver.taskId("evaluator", "RecordEvaluationVisitTask"));
+        assertThat(visitTask).contains("Su cosa si decide", "Il piano, versione 1 (approvata)",
+                "I bisogni emersi dal questionario", "/certificazioni/" + id + "/piano/1.pdf");
+
         // The council decides with the evaluator's report and the plan one click away.
         driver.completeOk("evaluator", "RecordEvaluationVisitTask", ApiDriver.evaluation("positive"));
+        String decisionTask = html("council", "/attivita/" + driver.taskId("council", "DecideCertificationTask"));
+        assertThat(decisionTask).contains("Su cosa si decide", "Rapporto di valutazione", "positivo", "Luca Ferri",
+                "Il piano, versione 1 (approvata)");
         String decision = html("council", page);
         assertThat(decision).contains("Decidere sulla certificazione", "href=\"#valutazione\"", "href=\"#piano\"",
                 "id=\"valutazione\"");
