@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import it.familyaudit.workflow.certification.CertificationProcess;
+import it.familyaudit.workflow.monitoring.MonitoringProcess;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -65,6 +67,29 @@ class TaskPage {
         this.messages = messages;
     }
 
+    /** The confirmation box of an irreversible choice (see {@link Irreversible}). */
+    static final String CONFIRM = "_conferma";
+
+    /**
+     * The choices of the agency and the council that cannot be undone, each with the message that
+     * says what it does: closing an overdue cycle, revoking a certificate, denying it.
+     */
+    record Irreversible(String taskKey, String field, String value, String message) {
+
+        private static final List<Irreversible> ALL = List.of(
+                new Irreversible(CertificationProcess.DECIDE_OVERDUE, "overdueDecision", "close", "taskpage.confirm.close"),
+                new Irreversible(MonitoringProcess.DECIDE, "monitoringDecision", "revoke", "taskpage.confirm.revoke"),
+                new Irreversible(CertificationProcess.DECIDE_CERTIFICATION, "councilDecision", "deny",
+                        "taskpage.confirm.deny"));
+
+        /** The message key of the irreversible choice this submission makes, or {@code null}. */
+        static String of(String taskKey, HttpServletRequest request) {
+            return ALL.stream().filter(i -> i.taskKey().equals(taskKey)
+                            && i.value().equals(request.getParameter(i.field())))
+                    .map(Irreversible::message).findFirst().orElse(null);
+        }
+    }
+
     static String pathOf(String taskId) {
         return "/attivita/" + taskId;
     }
@@ -101,6 +126,14 @@ class TaskPage {
         if (removed != null) {
             state.removeRow(removed, TaskForm.editableLists(form));
             show(model, user, task, TaskForm.of(form, state, task.values(), List.of(), null));
+            return new ModelAndView("portal/task");
+        }
+        String irreversible = Irreversible.of(task.task().taskKey(), request);
+        if (irreversible != null && request.getParameter(CONFIRM) == null) {
+            // A choice that ends the cycle or revokes a certificate is asked twice: the page comes
+            // back with what was chosen and a confirmation box next to the button.
+            show(model, user, task, TaskForm.of(form, state, task.values(), List.of(), null));
+            model.addAttribute("irreversible", irreversible);
             return new ModelAndView("portal/task");
         }
         TaskView.Completed done;

@@ -3,6 +3,8 @@ package it.familyaudit.workflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
@@ -199,6 +201,20 @@ class PortalPagesTest extends ApiTestBase {
                 "id=\"valutazione\"");
         // In English too.
         assertThat(html("council", page + "?lang=en")).contains("Decide on the certification", "the evaluation report");
+        // Denying is asked twice: the first submission only brings the confirmation box back.
+        String task = "/attivita/" + driver.taskId("council", "DecideCertificationTask");
+        MockHttpServletResponse asked = mvc.perform(post(task).with(user("council")).with(csrf())
+                .param("councilDecision", "deny").param("decisionDate", ApiDriver.today())
+                .param("motivation", "Piano non adeguato")).andReturn().getResponse();
+        assertThat(asked.getStatus()).isEqualTo(200);
+        assertThat(asked.getContentAsString()).contains("Una scelta che non si può annullare", "name=\"_conferma\"",
+                "Piano non adeguato");
+        assertThat(driver.status(id).path("status").asText()).isEqualTo("ACTIVE");
+        MockHttpServletResponse denied = mvc.perform(post(task).with(user("council")).with(csrf())
+                .param("councilDecision", "deny").param("decisionDate", ApiDriver.today())
+                .param("motivation", "Piano non adeguato").param("_conferma", "si")).andReturn().getResponse();
+        assertThat(denied.getStatus()).isEqualTo(303);
+        assertThat(driver.status(id).path("status").asText()).isNotEqualTo("ACTIVE");
     }
 
     @Test
