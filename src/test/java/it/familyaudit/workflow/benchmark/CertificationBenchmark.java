@@ -150,7 +150,7 @@ class CertificationBenchmark {
 
     /**
      * The portal over HTTP, with 2,000 organisations and the certified ones of the cycles: the agency's
-     * table (varying page, order and search), a certification's page, and the public verification of
+     * table (varying page, order and search), a certification's page, a task's page, and the public verification of
      * a certificate's code; and the heap the portal's load leaves, after a full collection.
      */
     private void portal(Http http, AppProcess app) throws Exception {
@@ -170,6 +170,13 @@ class CertificationBenchmark {
                         + (i % 7 == 0 ? "&fase=CERTIFIED" : ""), 200)));
         report.add(portalFigure("portal, a certification's page", i -> agency.page(
                 "/certificazioni/" + certified.get(i % certified.size()), 200)));
+        List<String> agencyTasks = new ArrayList<>();
+        http.get("agency", "agency-demo", "/api/tasks?page=0&size=50").path("tasks")
+                .forEach(t -> agencyTasks.add(t.path("id").asText()));
+        if (!agencyTasks.isEmpty()) {
+            report.add(portalFigure("portal, a task's page with its form and context", i -> agency.page(
+                    "/attivita/" + agencyTasks.get(i % agencyTasks.size()), 200)));
+        }
         PortalBrowser stranger = new PortalBrowser(app.port);
         report.add(portalFigure("portal, public verification of a certificate", i -> stranger.page(
                 "/verifica?codice=" + codes.get(i % codes.size()), 200)));
