@@ -4,11 +4,9 @@ import static it.familyaudit.workflow.support.ApiDriver.approval;
 import static it.familyaudit.workflow.support.ApiDriver.evaluation;
 import static it.familyaudit.workflow.support.ApiDriver.plan;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +18,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The evaluator's report on a certification's page and as a PDF: for whoever sees the certification,
  * the evaluator by name, never a user id; for everyone else, nothing at all.
  */
-class PortalEvaluationTest extends ApiTestBase {
+class PortalEvaluationTest extends PortalTestBase {
 
     /** The demo evaluator's name (demo.DemoData). */
     private static final String EVALUATOR = "Luca Ferri";
@@ -134,19 +131,5 @@ class PortalEvaluationTest extends ApiTestBase {
         try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
             return new PDFTextStripper().getText(document);
         }
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, path);
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
-    }
-
-    private MockHttpServletResponse open(String who, String path) throws Exception {
-        MockHttpServletRequestBuilder request = get(path);
-        if (who != null) {
-            request = request.with(user(who));
-        }
-        return mvc.perform(request).andReturn().getResponse();
     }
 }

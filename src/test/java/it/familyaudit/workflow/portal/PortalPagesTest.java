@@ -8,7 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.monitoring.MonitoringRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,13 +21,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The portal's pages for each role, from one table as the API's matrix is: who sees which page of
  * which organisation (0 leaks), what a bad address gets, and the public register and verification.
  */
-class PortalPagesTest extends ApiTestBase {
+class PortalPagesTest extends PortalTestBase {
 
     private static final int SIGN_IN = 302;
 
@@ -299,19 +298,5 @@ class PortalPagesTest extends ApiTestBase {
         String english = html(null, "/?lang=en");
         assertThat(english).contains("<html lang=\"en\"", "Sign in", "Verify a certificate");
         assertThat(html(null, "/?lang=xx")).contains("<html lang=\"it\"");
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, path);
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
-    }
-
-    private MockHttpServletResponse open(String who, String path) throws Exception {
-        MockHttpServletRequestBuilder request = get(path);
-        if (who != null) {
-            request = request.with(user(who));
-        }
-        return mvc.perform(request).andReturn().getResponse();
     }
 }

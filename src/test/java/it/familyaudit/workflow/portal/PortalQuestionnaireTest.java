@@ -3,11 +3,10 @@ package it.familyaudit.workflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * who may read them, with every hidden figure written out as hidden; and the referent's invitation
  * codes, downloaded from the page once, replaced only on confirmation, refused with an Italian page.
  */
-class PortalQuestionnaireTest extends ApiTestBase {
+class PortalQuestionnaireTest extends PortalTestBase {
 
     private static final String HIDDEN = "nascosto (meno di 5 risposte)";
 
@@ -205,19 +204,5 @@ class PortalQuestionnaireTest extends ApiTestBase {
                 .matcher(page);
         assertThat(m.find()).as("a row for " + label).isTrue();
         return m.group(1);
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, path);
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private MockHttpServletResponse open(String who, String path) throws Exception {
-        MockHttpServletRequestBuilder request = get(path);
-        if (who != null) {
-            request = request.with(user(who));
-        }
-        return mvc.perform(request).andReturn().getResponse();
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.monitoring.MonitoringRepository;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.tasks.FormRegistry;
 import it.familyaudit.workflow.tasks.FormSchema;
@@ -41,7 +41,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * records, same refusals), errors come back all at once with what was typed, and nothing a user
  * can send gets a server error.
  */
-class PortalTaskFormTest extends ApiTestBase {
+class PortalTaskFormTest extends PortalTestBase {
 
     private static final Pattern INPUT_NAME = Pattern.compile("<(?:input|select|textarea)\\b[^>]*\\bname=\"([^\"]+)\"");
     private static final Set<String> INPUT_TYPES =
@@ -462,16 +462,6 @@ class PortalTaskFormTest extends ApiTestBase {
         MockHttpServletRequestBuilder request = post("/attivita/" + task).with(user(who)).with(csrf());
         values.forEach(request::param);
         return request;
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, path);
-        assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(200);
-        return response.getContentAsString();
-    }
-
-    private MockHttpServletResponse open(String who, String path) throws Exception {
-        return mvc.perform(get(path).with(user(who))).andReturn().getResponse();
     }
 
     private void assertNoFailure(String page) {

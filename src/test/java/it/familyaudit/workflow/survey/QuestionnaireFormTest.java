@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.survey.Questionnaire.Kind;
 import it.familyaudit.workflow.survey.Questionnaire.Question;
 import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
@@ -32,24 +33,7 @@ class QuestionnaireFormTest {
 
     /** A complete, valid submission to the default questionnaire, as the page would post it. */
     static Map<String, String[]> valid() {
-        Map<String, String[]> answers = new HashMap<>();
-        answers.put("orario_soddisfazione", new String[] {"4"});
-        answers.put("flessibilita", new String[] {"banca-ore", "entrata-uscita"});
-        answers.put("lavoro_agile", new String[] {"no-vorrei"});
-        answers.put("lavoro_agile_giorni", new String[] {"5-8"});
-        answers.put("cura_conciliazione", new String[] {"2"});
-        answers.put("servizi", new String[] {"centri-estivi", "nido"});
-        answers.put("comunicazione_informazione", new String[] {"3"});
-        answers.put("benessere_clima", new String[] {"4"});
-        answers.put("benessere_carico", new String[] {"2"});
-        answers.put("benessere_equilibrio", new String[] {"3"});
-        answers.put("proposte", new String[] {"Più flessibilità in estate"});
-        answers.put("profilo_genere", new String[] {"F"});
-        answers.put("profilo_eta", new String[] {"30-39"});
-        answers.put("profilo_categoria", new String[] {"istruttori"});
-        answers.put("profilo_contratto", new String[] {"full-time-permanent"});
-        answers.put("profilo_cura", new String[] {"figli"});
-        return answers;
+        return ApiDriver.questionnaireAnswer();
     }
 
     @Test
