@@ -170,13 +170,16 @@ class CertificationBenchmark {
                         + (i % 7 == 0 ? "&fase=CERTIFIED" : ""), 200)));
         report.add(portalFigure("portal, a certification's page", i -> agency.page(
                 "/certificazioni/" + certified.get(i % certified.size()), 200)));
-        List<String> agencyTasks = new ArrayList<>();
-        http.get("agency", "agency-demo", "/api/tasks?page=0&size=50").path("tasks")
-                .forEach(t -> agencyTasks.add(t.path("id").asText()));
-        if (!agencyTasks.isEmpty()) {
-            report.add(portalFigure("portal, a task's page with its form and context", i -> agency.page(
-                    "/attivita/" + agencyTasks.get(i % agencyTasks.size()), 200)));
-        }
+        // A task with its form: the referent's application (the seeded standalone tasks have no form).
+        List<String> formTasks = new ArrayList<>();
+        http.get("ref-bench7", ApiDriver.PASSWORD, "/api/tasks?page=0&size=50").path("tasks").forEach(t -> {
+            if (!t.path("formId").asText("").isEmpty()) {
+                formTasks.add(t.path("id").asText());
+            }
+        });
+        PortalBrowser referent = new PortalBrowser(app.port).signIn("ref-bench7", ApiDriver.PASSWORD);
+        report.add(portalFigure("portal, a task's page with its form and context", i -> referent.page(
+                "/attivita/" + formTasks.get(i % formTasks.size()), 200)));
         PortalBrowser stranger = new PortalBrowser(app.port);
         report.add(portalFigure("portal, public verification of a certificate", i -> stranger.page(
                 "/verifica?codice=" + codes.get(i % codes.size()), 200)));
