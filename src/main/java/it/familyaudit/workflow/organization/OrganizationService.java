@@ -51,13 +51,16 @@ public class OrganizationService {
         }
         List<FieldError> errors = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(new FieldError("code", "Da 2 a 63 caratteri: lettere minuscole, cifre e trattini"));
+            errors.add(new FieldError("code", "Da 2 a 63 caratteri: lettere minuscole, cifre e trattini / "
+                    + "2 to 63 characters: lower-case letters, digits and hyphens"));
         }
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            errors.add(new FieldError("name", "Obbligatorio, al massimo " + MAX_NAME + " caratteri"));
+            errors.add(new FieldError("name", "Obbligatorio, al massimo " + MAX_NAME + " caratteri / Required, at most "
+                    + MAX_NAME + " characters"));
         }
         if (kind == null || !KINDS.contains(kind)) {
-            errors.add(new FieldError("kind", "Uno di " + KINDS));
+            errors.add(new FieldError("kind", "Scegliere uno dei tipi previsti / Choose one of the kinds: "
+                    + String.join(", ", KINDS)));
         }
         if (!errors.isEmpty()) {
             throw new FormValidationException(errors);
