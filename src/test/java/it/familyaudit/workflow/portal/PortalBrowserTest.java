@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -147,8 +149,88 @@ class PortalBrowserTest extends HttpTestBase {
         assertThat(wide).isEmpty();
     }
 
+    /**
+     * The agency's pages for bringing people in, with a form sent empty (its errors) and one that
+     * adds a referent (the link shown once); then, signed out, the link's page, with a weak
+     * password's errors, the sign-in page after the password is set, and the link used up. At a
+     * phone's width none of the agency's pages scrolls sideways.
+     */
+    @Test
+    void theAgencysPagesForBringingPeopleInAndTheSetPasswordPagesHaveNoCriticalOrSeriousViolation() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        List<String> agencyPages = List.of("/ente/organizzazioni/nuova", "/ente/organizzazioni/capannori",
+                "/ente/professionisti");
+        List<String> problems = new ArrayList<>();
+        signIn("agency");
+        problems.addAll(check("agency", "/"));
+        for (String page : agencyPages) {
+            problems.addAll(check("agency", page));
+        }
+        browser.get(url("/ente/organizzazioni/nuova"));
+        press(By.cssSelector("form[action='/ente/organizzazioni/nuova'] button[type=submit]"));
+        problems.addAll(checkHere("agency", "/ente/organizzazioni/nuova, sent empty"));
+        browser.get(url("/ente/organizzazioni/capannori"));
+        browser.findElement(By.id("firstName")).sendKeys("Ilaria");
+        browser.findElement(By.id("lastName")).sendKeys("Browser");
+        browser.findElement(By.id("email")).sendKeys("ilaria." + suffix + "@comune.example.it");
+        new Select(browser.findElement(By.id("role"))).selectByValue("referent");
+        press(By.cssSelector("form[action$='/persone'] button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).endsWith("/ente/collegamento");
+        problems.addAll(checkHere("agency", "/ente/collegamento"));
+        String address = browser.findElement(By.id("collegamento")).getDomProperty("value");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        List<String> wide = new ArrayList<>();
+        for (String page : agencyPages) {
+            browser.get(url(page));
+            wide.addAll(scrollsSideways("agency", page));
+        }
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signOut();
+
+        String link = address.substring(address.indexOf("/password/"));
+        problems.addAll(check(null, link));
+        setPassword("corta");
+        problems.addAll(checkHere(null, "/password/…, a weak password"));
+        setPassword("una-password-lunga 7");
+        assertThat(browser.getCurrentUrl()).contains("/accedi?impostata");
+        problems.addAll(checkHere(null, "/accedi?impostata"));
+        problems.addAll(check(null, link));
+        assertThat(browser.getPageSource()).contains("Collegamento non valido o scaduto");
+        assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+        assertThat(wide).isEmpty();
+    }
+
+    private void setPassword(String password) {
+        for (String field : List.of("password", "repeated")) {
+            browser.findElement(By.id(field)).clear();
+            browser.findElement(By.id(field)).sendKeys(password);
+        }
+        press(By.cssSelector("form[action^='/password/'] button[type=submit]"));
+    }
+
+    /**
+     * Clicks a button after bringing it to the middle of the window at once (the kit scrolls
+     * smoothly, and a click during the scroll lands elsewhere).
+     */
+    private void press(By button) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                browser.findElement(button));
+        browser.findElement(button).click();
+    }
+
+    private List<String> scrollsSideways(String user, String page) {
+        long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+        return scroll > width ? List.of(user + " " + page + ": " + scroll + " px in " + width) : List.of();
+    }
+
     private List<String> check(String user, String page) throws IOException {
         browser.get(url(page));
+        return checkHere(user, page);
+    }
+
+    /** Axe on the page the browser shows now (one reached by a form, which an address cannot open again). */
+    private List<String> checkHere(String user, String page) throws IOException {
         assertThat(browser.getPageSource()).as(page).doesNotContain("Whitelabel", "Exception");
         browser.executeScript(axe);
         JsonNode result = json.readTree((String) browser.executeAsyncScript(RUN_AXE));
