@@ -53,7 +53,7 @@ class ModularityTest {
             List.of("survey"),
             List.of("workinggroup"),
             List.of("certification"),
-            List.of("tasks", "audit", "organization", "document"),
+            List.of("tasks", "audit", "organization", "document", "accounts"),
             List.of("engine", "security", "refusal"));
 
     @Test

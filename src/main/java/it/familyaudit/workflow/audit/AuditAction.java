@@ -24,7 +24,9 @@ public enum AuditAction {
     ORGANISATION_MEMBER_REMOVED("Accesso a un'organizzazione tolto"),
     USER_CREATED("Utente creato"),
     USER_DELETED("Utente eliminato"),
-    LOGIN_FAILED("Accesso non riuscito");
+    LOGIN_FAILED("Accesso non riuscito"),
+    PASSWORD_LINK_ISSUED("Collegamento per la password rilasciato"),
+    PASSWORD_SET("Password impostata con un collegamento");
 
     private final String label;
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Reads Camunda's record of a user's failed sign-ins. Camunda keeps it for every password check
  * (API, webapps, {@code /engine-rest}): after the n-th failure in a row the account waits
  * {@code login-delay-base × login-delay-factor^(n-1)} seconds (at most {@code login-delay-max-time}),
- * and after {@code login-max-attempts} it stays locked until an administrator unlocks it.
+ * and after {@code login-max-attempts} it stays locked until an administrator unlocks it (or the
+ * person sets a new password through a link, see {@link #clear}).
  */
 @Component
 public class LoginLocks {
@@ -48,5 +49,18 @@ public class LoginLocks {
             return new Lock(Duration.between(now, entity.getLockExpirationTime().toInstant()));
         }
         return null;
+    }
+
+    /**
+     * Lifts the user's lock and forgets their failed sign-ins, as an administrator's unlock in
+     * Camunda Admin does; nothing is written when there is nothing to lift. Camunda lets only an
+     * administrator unlock: callers that have checked their own rules run this without the
+     * engine's authorization checks.
+     */
+    public void clear(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user instanceof UserEntity entity && (entity.getAttempts() > 0 || entity.getLockExpirationTime() != null)) {
+            identity.unlockUser(userId);
+        }
     }
 }

@@ -105,14 +105,22 @@ class HomePage {
         return "redirect:/";
     }
 
+    /**
+     * The sign-in form; after a password was set through a link ({@code ?impostata&utente=…}) it
+     * says so, with the user name already typed.
+     */
     @GetMapping("/accedi")
     String login(@RequestParam(name = "errore", required = false) String failed,
-                 @RequestParam(name = "bloccato", required = false) String locked, Model model) {
+                 @RequestParam(name = "bloccato", required = false) String locked,
+                 @RequestParam(name = "impostata", required = false) String passwordSet,
+                 @RequestParam(name = "utente", required = false) String userId, Model model) {
         if (signedIn()) {
             return "redirect:/";
         }
         model.addAttribute("failed", failed != null);
         model.addAttribute("locked", locked != null);
+        model.addAttribute("passwordSet", passwordSet != null);
+        model.addAttribute("username", userId == null || userId.length() > 64 ? "" : userId);
         model.addAttribute("providers", signOn.all());
         return "portal/login";
     }

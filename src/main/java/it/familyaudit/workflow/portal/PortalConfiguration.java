@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class PortalConfiguration implements WebMvcConfigurer {
 
     static final Locale ITALIAN = Locale.ITALIAN;
+    /** The pages whose address holds a password link's token ({@link PasswordPage}). */
+    static final String PASSWORD_PAGES = "/password/**";
 
     @Bean
     LocaleResolver localeResolver() {
@@ -36,6 +39,17 @@ class PortalConfiguration implements WebMvcConfigurer {
     /** Only the two languages the pages are written in; any other value changes nothing. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // A password link's token is in the address: no copy of these pages in any cache, and no
+        // address sent on to the next page, even one of ours. Set before the page is written, so
+        // Spring Security's defaults (which leave a header already set alone) do not replace them.
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                response.setHeader("Referrer-Policy", "no-referrer");
+                return true;
+            }
+        }).addPathPatterns(PASSWORD_PAGES);
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

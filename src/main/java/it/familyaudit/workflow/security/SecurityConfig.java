@@ -61,12 +61,15 @@ class SecurityConfig {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     static final String LOGIN_PAGE = "/accedi";
-    /** The portal's addresses (see {@link #portal}). */
+    /** The portal's addresses (see {@link #portal}); {@code /ente} holds the agency's pages. */
     static final String[] PORTAL_PATHS = {"/", "/index.html", LOGIN_PAGE, "/esci", "/certificazioni/**", "/attivita/**",
-        "/registro", "/verifica", "/accessibilita", "/portale/**", "/webjars/**"};
-    /** Those anyone may open: the public home, the sign-in, the register and the verification. */
+        "/ente/**", "/registro", "/verifica", "/password/**", "/accessibilita", "/portale/**", "/webjars/**"};
+    /**
+     * Those anyone may open: the public home, the sign-in, the register, the verification, and the
+     * page where a person sets their password with a link (they cannot sign in yet).
+     */
     static final String[] PORTAL_PUBLIC_PATHS = {"/", "/index.html", LOGIN_PAGE, "/registro", "/verifica",
-        "/accessibilita", "/portale/**", "/webjars/**"};
+        "/password/**", "/accessibilita", "/portale/**", "/webjars/**"};
 
     /** What the questionnaire answers to a form without its token: a page for people, not a problem detail. */
     private static final String EXPIRED_FORM = """
