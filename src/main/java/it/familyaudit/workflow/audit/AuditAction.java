@@ -24,7 +24,8 @@ public enum AuditAction {
     ORGANISATION_MEMBER_REMOVED("Accesso a un'organizzazione tolto"),
     USER_CREATED("Utente creato"),
     USER_DELETED("Utente eliminato"),
-    LOGIN_FAILED("Accesso non riuscito");
+    LOGIN_FAILED("Accesso non riuscito"),
+    DOCUMENT_ATTACHED("Documento allegato");
 
     private final String label;
 
