@@ -74,10 +74,12 @@ class CertificationPage {
     private final AuditTrail audit;
     private final QuestionnaireService questionnaires;
     private final CurrentUsers users;
+    private final AttachmentPages attachments;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
                       People people, MonitoringReadings monitoring, AuditTrail audit,
-                      QuestionnaireService questionnaires, CurrentUsers users) {
+                      QuestionnaireService questionnaires, CurrentUsers users, AttachmentPages attachments) {
+        this.attachments = attachments;
         this.monitoring = monitoring;
         this.questionnaires = questionnaires;
         this.audit = audit;
@@ -105,6 +107,7 @@ class CertificationPage {
         versions.forEach(v -> named.addAll(Arrays.asList(v.createdBy(), v.submittedBy(), v.decidedBy())));
         model.addAttribute("names", people.namesOf(named));
         model.addAttribute("audit", audited(id));
+        model.addAttribute("attachments", attachments.section(user, id));
         questionnaire(user, id).ifPresent(campaign -> {
             model.addAttribute("campaign", campaign);
             model.addAttribute("answersChart", new Bars("chart.answers", "chart.day", campaign.answersByDay().stream()
