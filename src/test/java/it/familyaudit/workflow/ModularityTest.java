@@ -52,6 +52,7 @@ class ModularityTest {
             List.of("plan"),
             List.of("survey"),
             List.of("workinggroup"),
+            List.of("attachment"),
             List.of("certification"),
             List.of("tasks", "audit", "organization", "document", "accounts"),
             List.of("engine", "security", "refusal"));

@@ -26,7 +26,8 @@ public enum AuditAction {
     USER_DELETED("Utente eliminato"),
     LOGIN_FAILED("Accesso non riuscito"),
     PASSWORD_LINK_ISSUED("Collegamento per la password rilasciato"),
-    PASSWORD_SET("Password impostata con un collegamento");
+    PASSWORD_SET("Password impostata con un collegamento"),
+    DOCUMENT_ATTACHED("Documento allegato");
 
     private final String label;
 

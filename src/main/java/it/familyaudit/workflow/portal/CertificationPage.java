@@ -101,12 +101,14 @@ class CertificationPage {
     private final EvaluationReports evaluations;
     private final QuestionnaireSection questionnaireSection;
     private final CurrentUsers users;
+    private final AttachmentPages attachments;
 
     CertificationPage(CertificationService certifications, PlanService plans, CertificateDocuments certificates,
                       People people, MonitoringReadings monitoring, AuditTrail audit,
                       QuestionnaireService questionnaires, QuestionnaireSection questionnaireSection,
-                      EvaluationReports evaluations, CurrentUsers users) {
+                      EvaluationReports evaluations, CurrentUsers users, AttachmentPages attachments) {
         this.evaluations = evaluations;
+        this.attachments = attachments;
         this.monitoring = monitoring;
         this.questionnaires = questionnaires;
         this.questionnaireSection = questionnaireSection;
@@ -137,6 +139,7 @@ class CertificationPage {
         model.addAttribute("names", people.namesOf(named));
         model.addAttribute("evaluations", evaluations(user, id));
         model.addAttribute("audit", audited(id));
+        model.addAttribute("attachments", attachments.section(user, id));
         questionnaire(user, id).ifPresentOrElse(campaign -> {
             model.addAttribute("campaign", campaign);
             model.addAttribute("answersChart", new Bars("chart.answers", "chart.day", campaign.answersByDay().stream()

@@ -18,4 +18,20 @@ class Figures {
         format.setMaximumFractionDigits(Math.max(0, value.scale()));
         return format.format(value);
     }
+
+    /**
+     * A file's size as people read it: "850 byte", "320 KB", "1,5 MB" in Italian (binary units, as
+     * file managers count them; one decimal from a megabyte up).
+     */
+    public String size(long bytes, Locale locale) {
+        if (bytes < 1024) {
+            return bytes + " byte";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(bytes / (1024.0 * 1024.0)) + " MB";
+    }
 }

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * The portal's answer when something goes wrong: an Italian page (English below) with the status
@@ -85,6 +87,22 @@ class PortalErrors {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     String missing(MissingServletRequestParameterException e, HttpServletResponse response, Model model) {
+        return page(HttpStatus.BAD_REQUEST, null, response, model);
+    }
+
+    /**
+     * An upload over the servlet's limit, which sits above the attachments' own: the form's token
+     * travels in its address, so the request gets this far and this answer instead of a 403.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response, Model model) {
+        return page(HttpStatus.PAYLOAD_TOO_LARGE, "Il file supera la dimensione massima che si può caricare"
+                + " / The file is larger than can be uploaded", response, model);
+    }
+
+    /** A form announced as multipart whose body is not. */
+    @ExceptionHandler(MultipartException.class)
+    String unreadable(MultipartException e, HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, null, response, model);
     }
 

@@ -19,6 +19,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,12 +32,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String TOO_LARGE_UPLOAD = "Il file supera la dimensione massima che si può caricare"
+            + " / The file is larger than can be uploaded";
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Il corpo della richiesta non è JSON valido in UTF-8 / The request body is not valid UTF-8 JSON"));
+    }
+
+    /**
+     * A request over the servlet's upload limit ({@code spring.servlet.multipart}), which sits above
+     * each feature's own limit: refused before the feature could name its limit.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE_UPLOAD));
     }
 
     @ExceptionHandler(Exception.class)
@@ -67,6 +83,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 p.setProperty("activeCertificationId", e.activeId());
             }
             return p;
+        }
+        if (t instanceof MultipartException) {
+            // A body announced as multipart that is not (the size limit has its own answer above).
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Richiesta multipart/form-data non leggibile / Unreadable multipart/form-data request");
         }
         if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

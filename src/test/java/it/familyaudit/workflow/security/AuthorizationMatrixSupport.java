@@ -11,6 +11,7 @@ import static it.familyaudit.workflow.support.ApiDriver.professionals;
 import static it.familyaudit.workflow.support.ApiDriver.workingGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -102,18 +104,31 @@ abstract class AuthorizationMatrixSupport {
     record FileBody(MediaType type, byte[] bytes) {
     }
 
-    /** Calls as this user ({@code null}: anonymously); the body, if any, as JSON or, a {@link FileBody}, as it is. */
+    /** A multipart form with one file, as a browser or {@code curl -F} sends it. */
+    record FormWithFile(Map<String, String> fields, String fileName, byte[] bytes) {
+    }
+
+    /**
+     * Calls as this user ({@code null}: anonymously); the body, if any, as JSON or, a {@link FileBody},
+     * as it is, or a {@link FormWithFile} as a multipart form.
+     */
     Response call(String user, String method, String path, Object body) throws Exception {
         if (path.startsWith("/engine-rest/")) {
             return overHttp(user, method, path, body);
         }
-        var request = request(HttpMethod.valueOf(method), path);
+        var request = body instanceof FormWithFile form
+                ? multipart(HttpMethod.valueOf(method), path)
+                        .file(new MockMultipartFile("file", form.fileName(), "application/octet-stream", form.bytes()))
+                : request(HttpMethod.valueOf(method), path);
+        if (body instanceof FormWithFile form) {
+            form.fields().forEach(request::param);
+        }
         if (user != null) {
             request.with(httpBasic(user, ApiDriver.passwordOf(user)));
         }
         if (body instanceof FileBody file) {
             request.contentType(file.type()).content(file.bytes());
-        } else if (body != null) {
+        } else if (body != null && !(body instanceof FormWithFile)) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
         MvcResult result = mvc.perform(request).andReturn();

@@ -128,6 +128,10 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
     private static final Function<Target, Object> CHANGE_NOTE = t -> Map.of("changeNote", "Nuova azione sul lavoro agile");
     private static final Function<Target, Object> APPROVE = t -> Map.of("decision", "approve",
             "signatoryName", "Marco Rossi", "signatoryRole", "Segretario generale");
+    /** What the attachments take: its magic number makes it a PDF. */
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Function<Target, Object> WORKSHOP_MINUTES = t -> new FormWithFile(
+            Map.of("kind", "WORKSHOP_MINUTES"), "verbale.pdf", PDF);
 
     // @formatter:off
     /**
@@ -210,6 +214,15 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
                                                                                                 "401 403 403 403 403  403 403  403 403  200 403  200"),
         row("GET",  "/api/audit/export.csv?from={today}&to={today}",  Fixture.CERTIFIED, NO_BODY,
                                                                                                 "401 403 403 403 403  403 403  403 403  200 403  200"),
+
+        // Attachments: listed and downloaded by whoever may read the certification; the kick-off
+        // workshop's minutes attached by the organisation or the assigned consultant.
+        row("GET",  "/api/certifications/{id}/attachments",           Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("GET",  "/api/certifications/{id}/attachments/{attachmentId}", Fixture.CERTIFIED, NO_BODY,
+                                                                                                "401 200 200 200 404  404 404  200 404  200 200  404"),
+        row("POST", "/api/certifications/{id}/attachments",           Fixture.AT_KICKOFF_EACH_CALL, WORKSHOP_MINUTES,
+                                                                                                "401 201 201 201 404  201 404  403 404  403 403  404"),
 
         // The needs questionnaire. Followed and read by the organisation, its consultant and the
         // agency (not the council or the administrator; the evaluator only its main needs); run by the referent.
@@ -326,11 +339,17 @@ class EndpointAuthorizationMatrixTest extends AuthorizationMatrixSupport {
         };
     }
 
+    /** Run to its certificate, with its application's resolution attached. */
     private Target certified() throws Exception {
         ApiDriver organisation = newOrganisation();
         long id = runToCertificate(organisation);
         assertThat(organisation.status(id).path("certificate").path("number").asText()).isNotBlank();
-        return target(organisation, id);
+        Target t = target(organisation, id);
+        Response attached = call(organisation.referent, "POST", "/api/certifications/" + id + "/attachments",
+                new FormWithFile(Map.of("kind", "APPLICATION_RESOLUTION"), "delibera.pdf", PDF));
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        t.variables().put("attachmentId", json.readTree(attached.body()).path("id").asText());
+        return t;
     }
 
     /** Certified; the referent opens a revision of the plan, which the working group submits if asked. */

@@ -63,6 +63,13 @@ public final class WebappSession {
         return send(r);
     }
 
+    /** Any body, of any type (a multipart form), with this browser's cookies. */
+    public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
+        return send(withCookies(HttpRequest.newBuilder(URI.create(base + path))).POST(body)
+                .header("Content-Type", contentType));
+    }
+
     /** The value of a cookie this browser holds, or {@code null}. */
     public String cookie(String name) {
         return cookies.get(name);
