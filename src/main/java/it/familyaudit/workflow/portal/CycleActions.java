@@ -2,6 +2,7 @@ package it.familyaudit.workflow.portal;
 
 import it.familyaudit.workflow.certification.CertificationService;
 import it.familyaudit.workflow.certification.CertificationView;
+import it.familyaudit.workflow.certification.CycleKind;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.plan.PlanRequests;
@@ -43,6 +44,7 @@ class CycleActions {
 
     /** The fields of each page, so that an error names its field with a link (others, e.g. the plan's rules, are listed). */
     private static final Map<String, Set<String>> FIELDS = Map.of(
+            "start", Set.of("kind", "conferma"),
             "withdraw", Set.of("reason", "conferma"),
             "openRevision", Set.of("conferma"),
             "submitRevision", Set.of("changeNote", "summary", "conferma"),
@@ -56,6 +58,48 @@ class CycleActions {
         this.certifications = certifications;
         this.plans = plans;
         this.users = users;
+    }
+
+    // --- A new cycle ----------------------------------------------------------------------------
+
+    @GetMapping("/certificazioni/nuova")
+    String newCycle(Model model) {
+        return startPage(model, Map.of(), List.of());
+    }
+
+    @PostMapping("/certificazioni/nuova")
+    String start(@RequestParam(required = false) String kind, @RequestParam(required = false) String conferma,
+                 Model model, HttpServletResponse response) {
+        CurrentUser user = users.current();
+        Map<String, String> typed = typed("kind", kind);
+        CertificationView started;
+        try {
+            confirmed(conferma);
+            started = certifications.start(user, CycleKind.parse(kind));
+        } catch (FormValidationException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return startPage(model, typed, e.errors());
+        }
+        return "redirect:/certificazioni/" + started.id();
+    }
+
+    /** A referent whose organisation has no cycle running may start the next one (the service says which kinds). */
+    static boolean mayStart(CurrentUser user, CertificationView latest) {
+        return user.has(Roles.REFERENT) && (latest == null || !"ACTIVE".equals(latest.status()));
+    }
+
+    private String startPage(Model model, Map<String, String> typed, List<FieldError> errors) {
+        CurrentUser user = users.current();
+        if (!user.has(Roles.REFERENT)) {
+            throw new ActionNotOffered();
+        }
+        model.addAttribute("kinds", CycleKind.values());
+        model.addAttribute("action", "start");
+        model.addAttribute("fields", FIELDS.get("start"));
+        model.addAttribute("postTo", "/certificazioni/nuova");
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", errors);
+        return PAGE;
     }
 
     // --- Withdrawal ------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ class HomePage {
             Optional<CertificationView> latest = certifications.list(user).stream()
                     .max(Comparator.comparing(CertificationView::startedAt));
             latest.ifPresent(found -> organisationHome(user, certifications.get(user, found.id()), model));
+            model.addAttribute("mayStart", CycleActions.mayStart(user, latest.orElse(null)));
             model.addAttribute("organisations", user.tenants().stream().map(organizations::findByCode)
                     .flatMap(Optional::stream).map(Organization::name).sorted().toList());
             return "portal/home-organisation";

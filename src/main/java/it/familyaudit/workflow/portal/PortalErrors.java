@@ -106,12 +106,24 @@ class PortalErrors {
         return page(HttpStatus.BAD_REQUEST, null, response, model);
     }
 
-    /** Spring MVC's own refusals (a method the page does not take, a file that is not there) keep their status. */
+    /**
+     * Spring MVC's own refusals (a method the page does not take, a file that is not there) keep their
+     * status; a refusal the engine wrapped (a listener's, e.g. a cycle the organisation may not
+     * start) is answered as itself, as the API does.
+     */
     @ExceptionHandler(Exception.class)
     String failed(Exception e, HttpServletResponse response, Model model) {
         if (e instanceof ErrorResponse answered && answered.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.resolve(answered.getStatusCode().value());
             return page(status == null ? HttpStatus.BAD_REQUEST : status, null, response, model);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refused(refusal, response, model);
+            }
+            if (cause instanceof OptimisticLockingException locking) {
+                return changedMeanwhile(locking, response, model);
+            }
         }
         log.error("Portal page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, model);

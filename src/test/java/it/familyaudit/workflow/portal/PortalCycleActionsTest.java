@@ -94,6 +94,35 @@ class PortalCycleActionsTest extends ApiTestBase {
                 .getStatus()).isEqualTo(409);
     }
 
+    @Test
+    void theReferentStartsTheOrganisationsCycleInThePortal() throws Exception {
+        ApiDriver fresh = new ApiDriver(mvc, json, identity, organizations, management);
+        assertThat(html(fresh.referent, "/")).contains("Avviare un nuovo percorso");
+        assertThat(html(fresh.manager, "/")).doesNotContain("Avviare un nuovo percorso");
+        assertThat(open(fresh.manager, get("/certificazioni/nuova")).getStatus()).isEqualTo(403);
+        assertThat(html(fresh.referent, "/certificazioni/nuova")).contains("Mantenimento", "Consolidamento");
+
+        assertThat(open(fresh.referent, post("/certificazioni/nuova").param("kind", "CERTIFICATION")).getStatus())
+                .isEqualTo(400);
+        // Maintenance needs a valid Executive: the service's refusal, as a page.
+        MockHttpServletResponse refused = open(fresh.referent, post("/certificazioni/nuova").param("kind", "MAINTENANCE")
+                .param("conferma", "si"));
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("Il mantenimento richiede un certificato Family Audit Executive");
+        assertThat(open(fresh.referent, post("/certificazioni/nuova").param("kind", "NOPE").param("conferma", "si"))
+                .getStatus()).isEqualTo(400);
+
+        MockHttpServletResponse started = open(fresh.referent, post("/certificazioni/nuova")
+                .param("kind", "CERTIFICATION").param("conferma", "si"));
+        assertThat(started.getStatus()).isEqualTo(302);
+        assertThat(html(fresh.referent, started.getRedirectedUrl())).contains("Presentare la domanda",
+                "Certificazione avviata per");
+        assertThat(html(fresh.referent, "/")).doesNotContain("Avviare un nuovo percorso");
+        // A second cycle while one runs is refused.
+        assertThat(open(fresh.referent, post("/certificazioni/nuova").param("kind", "CERTIFICATION")
+                .param("conferma", "si")).getStatus()).isEqualTo(409);
+    }
+
     private String html(String who, String path) throws Exception {
         MockHttpServletResponse response = open(who, get(path));
         assertThat(response.getStatus()).as(path).isEqualTo(200);
