@@ -165,6 +165,8 @@ class PortalPlanEditorTest extends ApiTestBase {
         ApiDriver other = new ApiDriver(mvc, json, identity, organizations, management);
         assertThat(open(other.workingGroup, get(editor)).getStatus()).isEqualTo(404);
         assertThat(open(other.workingGroup, get("/certificazioni/" + id + "/piano/confronto")).getStatus()).isEqualTo(404);
+        assertThat(html(driver.workingGroup, editor + "?lang=en")).contains("Edit the action plan", "Save the draft",
+                "Every field of investigation must have at least one action");
         // Without the form's token nothing is saved.
         assertThat(mvc.perform(post(editor).param("title", "Senza token").with(user(driver.workingGroup)))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -236,6 +238,16 @@ class PortalPlanEditorTest extends ApiTestBase {
 
         Matcher token = Pattern.compile("name=\"file\" value=\"([^\"]+)\"").matcher(preview.getContentAsString());
         assertThat(token.find()).isTrue();
+        // Someone saves the draft meanwhile: the changes are shown again, from the draft as it is now.
+        Map<String, Object> renamed = new LinkedHashMap<>(Map.of("title", "Piano rinominato nel frattempo"));
+        assertThat(driver.call(driver.referent, "PUT", "/api/certifications/" + id + "/plan/draft", renamed)
+                .getResponse().getStatus()).isEqualTo(200);
+        MockHttpServletResponse again = open(driver.workingGroup, post("/certificazioni/" + id
+                + "/piano/bozza/importazione/conferma").param("file", token.group(1)).session(session));
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getContentAsString()).contains("La bozza è stata modificata dopo la lettura del file",
+                "Piano rinominato nel frattempo");
+        assertThat(json(driver.workingGroup, id).path("actions")).isEmpty();
         MockHttpServletResponse confirmed = open(driver.workingGroup, post("/certificazioni/" + id
                 + "/piano/bozza/importazione/conferma").param("file", token.group(1)).session(session));
         assertThat(confirmed.getStatus()).isEqualTo(303);
