@@ -110,8 +110,9 @@ class PlanEditor {
         }
         PlanForm shown = PlanForm.of(saved, locale);
         // The problems are the saved plan's: a row just added is not part of it until it is saved in turn.
-        PlanProblems problems = PlanProblems.of(saved.problems(), shown, Map.of(), messages, locale);
-        edit.after(shown, open);
+        Optional<Integer> inserted = edit.after(shown, open);
+        List<FieldError> missing = inserted.map(at -> shifted(saved.problems(), at)).orElse(saved.problems());
+        PlanProblems problems = PlanProblems.of(missing, shown, Map.of(), messages, locale);
         model.addAttribute("page", new PlanEditorPage(c, saved.version(), shown, problems, false, true, open,
                 findings(user, id)));
         return PAGE;

@@ -292,14 +292,20 @@ final class PlanForm {
     public int placeFor(String fieldCode) {
         List<String> order = fields.stream().map(Field::code).toList();
         int field = order.indexOf(fieldCode);
-        int at = field < 0 ? actions.size() : 0;
-        for (int i = 0; i < actions.size() && field >= 0; i++) {
+        if (field < 0) {
+            return actions.size();
+        }
+        int afterOwn = -1;
+        int afterEarlier = 0;
+        for (int i = 0; i < actions.size(); i++) {
             int of = order.indexOf(actions.get(i).get("fieldCode"));
-            if (of >= 0 && of <= field) {
-                at = i + 1;
+            if (of == field) {
+                afterOwn = i + 1;
+            } else if (of >= 0 && of < field) {
+                afterEarlier = i + 1;
             }
         }
-        return at;
+        return afterOwn >= 0 ? afterOwn : afterEarlier;
     }
 
     void addIndicator(int action) {

@@ -111,6 +111,7 @@ class PortalPlanEditorTest extends ApiTestBase {
         assertThat(codes(id)).containsExactly("2.1", "1.1");
         assertThat(page).contains(opened(1));
 
+
         page = ok(send(driver.workingGroup, Form.of(page).press("indicatore-aggiungi:1"), editor));
         page = ok(send(driver.workingGroup, Form.of(page).set("actions[1].indicators[1].name", "Ore di formazione")
                 .set("actions[1].indicators[1].targetYear1", "12").press("indicatore-su:1:1"), editor));
@@ -122,6 +123,24 @@ class PortalPlanEditorTest extends ApiTestBase {
 
         ok(send(driver.workingGroup, Form.of(page).press("azione-elimina:0"), editor));
         assertThat(codes(id)).containsExactly("1.1");
+    }
+
+    @Test
+    void anActionAddedBetweenOthersLeavesEachProblemOnItsOwnAction() throws Exception {
+        long id = driver.runToPlanDrafting();
+        driver.draftPlan(id);
+        String editor = editor(id);
+        String page = ok(send(driver.workingGroup, Form.of(html(driver.workingGroup, editor)).press("azione-giu:0"), editor));
+        // 1.1 now comes after 2.1 and loses its targets; a new action of field 2 goes between the two.
+        Form form = Form.of(page).set("actions[1].indicators[0].targetYear1", "")
+                .set("actions[1].indicators[0].targetYear2", "");
+
+        page = ok(send(driver.workingGroup, form.press("azione-aggiungi:2"), editor));
+
+        assertThat(page).contains("name=\"actions[0].code\" value=\"2.1\"", "name=\"actions[1].code\" value=\"2.2\"",
+                "name=\"actions[2].code\" value=\"1.1\"", opened(1),
+                "href=\"#p-actions-2-indicators-0-targetYear1\">Azione 1.1, indicatore 1:");
+        assertThat(codes(id)).containsExactly("2.1", "1.1");
     }
 
     @Test
