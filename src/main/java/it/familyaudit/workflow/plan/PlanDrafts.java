@@ -69,8 +69,12 @@ class PlanDrafts {
     }
 
     static List<FieldError> problems(PlanVersion draft, PlanContent content) {
-        List<FieldError> problems = new ArrayList<>(PlanRules.structure(draft.title(), content));
-        problems.addAll(PlanRules.completeness(content, draft.fieldsMandatory()));
+        return problems(draft.title(), draft.fieldsMandatory(), content);
+    }
+
+    static List<FieldError> problems(String title, boolean fieldsMandatory, PlanContent content) {
+        List<FieldError> problems = new ArrayList<>(PlanRules.structure(title, content));
+        problems.addAll(PlanRules.completeness(content, fieldsMandatory));
         return problems;
     }
 

@@ -37,6 +37,8 @@ import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionAlreadyOpen;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNotFound;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionNotSubmitted;
 import it.familyaudit.workflow.plan.PlanRefusals.RevisionBeforeCertificate;
+import it.familyaudit.workflow.refusal.Refusal;
+import it.familyaudit.workflow.refusal.StateConflict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Arrays;
@@ -136,8 +138,30 @@ public class PlanService {
     @Transactional
     public PlanView importDraft(CurrentUser user, long certificationId, PlanFormat format, byte[] file) {
         Certification c = editable(user, certificationId);
+        Imported imported = imported(c, format, file);
+        return store(user, c, imported.title(), imported.fieldsMandatory(), imported.content());
+    }
+
+    /**
+     * What {@link #importDraft} would make of the file, stored nowhere, so that its changes can be shown
+     * before they are made: the draft it would become (its {@code version} is the draft's, {@code null}
+     * before the first save) with what it would still lack. Refused as {@code importDraft} is.
+     */
+    @Transactional(readOnly = true)
+    public PlanView readImport(CurrentUser user, long certificationId, PlanFormat format, byte[] file) {
+        Certification c = editable(user, certificationId);
+        Imported imported = imported(c, format, file);
+        return unsaved(plans.draft(c.id()).map(PlanView.Version::of).orElse(null), imported.title(),
+                imported.fieldsMandatory(), imported.content());
+    }
+
+    /** A spreadsheet's plan under the draft's title and rule where it gives none, checked by the plan's rules. */
+    private record Imported(String title, boolean fieldsMandatory, PlanContent content) {
+    }
+
+    private Imported imported(Certification c, PlanFormat format, byte[] file) {
         PlanImport imported = format.read(file);
-        Optional<PlanVersion> draft = plans.draft(certificationId);
+        Optional<PlanVersion> draft = plans.draft(c.id());
         String title = imported.title() != null ? imported.title()
                 : draft.map(PlanVersion::title).orElse(PlanDrafts.DEFAULT_TITLE);
         boolean mandatory = imported.fieldsMandatory() != null ? imported.fieldsMandatory()
@@ -147,7 +171,32 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw new PlanImportException(errors);
         }
-        return store(user, c, title, mandatory, imported.content());
+        return new Imported(title, mandatory, imported.content());
+    }
+
+    /**
+     * The draft as its editors open it, refused as {@link #saveDraft} would be (403, 409). Before the
+     * first save there is none: then the plan a first save starts from (the standard's fields, the
+     * default title), unsaved, with {@code version} {@code null}. Creates nothing.
+     */
+    @Transactional(readOnly = true)
+    public PlanView draft(CurrentUser user, long certificationId) {
+        Certification c = editable(user, certificationId);
+        return plans.draft(c.id()).map(this::view)
+                .orElseGet(() -> unsaved(null, PlanDrafts.DEFAULT_TITLE, true, PlanContent.empty()));
+    }
+
+    /** Whether {@link #saveDraft} would let this user change the plan now; the certification must be visible to them. */
+    @Transactional(readOnly = true)
+    public boolean mayEdit(CurrentUser user, long certificationId) {
+        return whyNotEditable(user, certifications.visible(user, certificationId)) == null;
+    }
+
+    /** The empty spreadsheet to fill in: the standard's fields, the default title, every column. */
+    @Transactional(readOnly = true)
+    public byte[] template(CurrentUser user, long certificationId, PlanFormat format) {
+        certifications.visible(user, certificationId);
+        return format.write(PlanDrafts.DEFAULT_TITLE, true, PlanContent.empty());
     }
 
     /** A version as a spreadsheet, to edit and import again or to share. */
@@ -171,12 +220,20 @@ public class PlanService {
     /** The certification, if the user may edit its plan now; 403 or 409 naming why not. */
     private Certification editable(CurrentUser user, long certificationId) {
         Certification c = certifications.visible(user, certificationId);
+        Refusal refusal = whyNotEditable(user, c);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return c;
+    }
+
+    /** Why the user may not edit the plan now (not an author, or not the moment), or {@code null}. */
+    private Refusal whyNotEditable(CurrentUser user, Certification c) {
         boolean consultant = c.assignment().lets(user.id(), user.groups(), Set.of(Roles.CONSULTANT));
         if (!user.hasAny(EDITORS) && !consultant) {
-            throw new NotAPlanAuthor();
+            return new NotAPlanAuthor();
         }
-        mayChange(c, plans.draft(certificationId).isPresent());
-        return c;
+        return whyUnchangeable(c, plans.draft(c.id()).isPresent());
     }
 
     private PlanView store(CurrentUser user, Certification c, String title, boolean fieldsMandatory,
@@ -197,16 +254,17 @@ public class PlanService {
         return view(saved);
     }
 
-    private static void mayChange(Certification c, boolean hasDraft) {
+    private static StateConflict whyUnchangeable(Certification c, boolean hasDraft) {
         if (c.status() == CertificationStatus.ACTIVE && c.phase() != Phase.PLAN_DRAFTING) {
-            throw new PlanNotInDrafting(c.phase().italian());
+            return new PlanNotInDrafting(c.phase().italian());
         }
         if (c.status() == CertificationStatus.CERTIFIED && !hasDraft) {
-            throw new ApprovedPlanUnchangeable(c.id());
+            return new ApprovedPlanUnchangeable(c.id());
         }
         if (c.status() != CertificationStatus.ACTIVE && c.status() != CertificationStatus.CERTIFIED) {
-            throw new PlanOfEndedCertification(c.phase().italian());
+            return new PlanOfEndedCertification(c.phase().italian());
         }
+        return null;
     }
 
     // --- Revisions after the certificate ---------------------------------------------------------
@@ -328,6 +386,12 @@ public class PlanService {
         List<FieldError> problems = v.status() == PlanStatus.DRAFT ? PlanDrafts.problems(v, content) : List.of();
         return new PlanView(PlanView.Version.of(v), v.title(), v.fieldsMandatory(), content.fields(), content.actions(),
                 problems);
+    }
+
+    private static PlanView unsaved(PlanView.Version version, String title, boolean fieldsMandatory,
+                                    PlanContent content) {
+        return new PlanView(version, title, fieldsMandatory, content.fields(), content.actions(),
+                PlanDrafts.problems(title, fieldsMandatory, content));
     }
 
     private static void requireEditor(CurrentUser user) {

@@ -134,6 +134,7 @@ class CertificationPage {
         model.addAttribute("planVersions", versions);
         model.addAttribute("actions", CycleActions.available(user, c, versions));
         shownPlan(user, id, versions, versionNo).ifPresent(plan -> model.addAttribute("plan", PlanSection.of(plan)));
+        model.addAttribute("planEditable", plans.mayEdit(user, id));
         List<String> named = new ArrayList<>(Arrays.asList(c.consultant(), c.evaluator()));
         versions.forEach(v -> named.addAll(Arrays.asList(v.createdBy(), v.submittedBy(), v.decidedBy())));
         model.addAttribute("names", people.namesOf(named));

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.portal;
 
+import it.familyaudit.workflow.plan.PlanRefusals.ApprovedPlanUnchangeable;
 import it.familyaudit.workflow.refusal.Refusal;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.CodesAlreadyIssued;
 import it.familyaudit.workflow.web.RefusalStatus;
@@ -52,12 +53,21 @@ class PortalErrors {
     String codesAlreadyIssued(CodesAlreadyIssued refusal, HttpServletRequest request, HttpServletResponse response,
                               Model model, Locale locale) {
         String issuedOn = refusal.issuedOn() == null ? "" : DAY.format(refusal.issuedOn());
-        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
-                && path.get("id") instanceof String id) {
-            model.addAttribute("back", "/certificazioni/" + id);
-        }
+        backToTheCertification(request, model);
         return page(RefusalStatus.of(refusal), messages.getMessage("codes.alreadyIssued", new Object[] {issuedOn},
                 locale), response, model);
+    }
+
+    /**
+     * The refusal's own words send an API client to the revisions' address; a person on the portal is
+     * told to open a revision, which the certification's page offers to those who may.
+     */
+    @ExceptionHandler(ApprovedPlanUnchangeable.class)
+    String approvedPlanUnchangeable(ApprovedPlanUnchangeable refusal, HttpServletRequest request,
+                                    HttpServletResponse response, Model model, Locale locale) {
+        backToTheCertification(request, model);
+        return page(RefusalStatus.of(refusal), messages.getMessage("planEditor.approvedUnchangeable", null, locale),
+                response, model);
     }
 
     @ExceptionHandler(Refusal.class)
@@ -127,6 +137,14 @@ class PortalErrors {
         }
         log.error("Portal page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, model);
+    }
+
+    /** The way back to the certification the page was about. */
+    private static void backToTheCertification(HttpServletRequest request, Model model) {
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
+                && path.get("id") instanceof String id) {
+            model.addAttribute("back", "/certificazioni/" + id);
+        }
     }
 
     private static String page(HttpStatus status, String detail, HttpServletResponse response, Model model) {

@@ -1,12 +1,14 @@
 package it.familyaudit.workflow.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.certification.CertificationProcess;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.FormValidationException;
 import it.familyaudit.workflow.inbox.Inbox;
 import it.familyaudit.workflow.inbox.TaskClaims;
 import it.familyaudit.workflow.inbox.TaskView;
+import it.familyaudit.workflow.plan.PlanService;
 import it.familyaudit.workflow.security.CurrentUser;
 import it.familyaudit.workflow.security.CurrentUsers;
 import it.familyaudit.workflow.security.People;
@@ -55,10 +57,12 @@ class TaskPage {
     private final People people;
     private final MessageSource messages;
     private final TaskContext about;
+    private final PlanService plans;
 
     TaskPage(Inbox inbox, TaskClaims claims, FormRegistry forms, CurrentUsers users, People people,
-             MessageSource messages, TaskContext about) {
+             MessageSource messages, TaskContext about, PlanService plans) {
         this.about = about;
+        this.plans = plans;
         this.inbox = inbox;
         this.claims = claims;
         this.forms = forms;
@@ -183,6 +187,11 @@ class TaskPage {
                 LocaleContextHolder.getLocale()));
         model.addAttribute("tasklistHref", TaskLine.tasklistHref(task.id()));
         model.addAttribute("form", form);
+        // The plan is drafted in its editor; the drafting task submits it.
+        if (CertificationProcess.DRAFT_PLAN.equals(task.taskKey()) && task.certificationId() != null
+                && plans.mayEdit(user, task.certificationId())) {
+            model.addAttribute("planEditor", PlanEditor.pathOf(task.certificationId()));
+        }
     }
 
     private FormSchema schema(TaskView.Detail task) {

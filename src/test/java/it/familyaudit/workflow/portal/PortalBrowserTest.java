@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,6 +198,100 @@ class PortalBrowserTest extends HttpTestBase {
         problems.addAll(checkShown(d.manager, workingGroup + " (errori)"));
         signOut();
         assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+    }
+
+    /**
+     * The plan as its editors and readers meet it: the editor with what the draft still lacks, then
+     * with the errors of a refused save; a spreadsheet uploaded through the page (file input, CSRF
+     * token in a multipart form, on a real server) and its preview; the comparison of two versions.
+     * Each checked by axe, and none scrolling sideways at a phone's width.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePlanEditorItsImportAndTheComparisonOfVersionsHaveNoCriticalOrSeriousViolationAndFitAPhone() throws Exception {
+        ApiDriver d = newDriver();
+        long id = d.runToPlanDrafting(ApiDriver.questionnaireAnswersWithSmallGroups());
+        Map<String, Object> plan = new LinkedHashMap<>(ApiDriver.smallPlan());
+        List<Object> actions = new ArrayList<>((List<?>) plan.get("actions"));
+        actions.add(Map.of("code", "2.2", "fieldCode", "2", "title", "Newsletter per le famiglie con un titolo piuttosto lungo",
+                "years", List.of(2, 3), "findingRef", "Q-servizi-centri-estivi"));
+        plan.put("actions", actions);
+        d.ok(d.workingGroup, "PUT", "/api/certifications/" + id + "/plan/draft", plan);
+        String editor = "/certificazioni/" + id + "/piano/bozza";
+        List<String> problems = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+
+        signIn(d.workingGroup);
+        problems.addAll(check(d.workingGroup, editor));
+        assertThat(browser.findElements(By.cssSelector("#problemi li a"))).isNotEmpty();
+        wide.addAll(atAPhonesWidth(editor));
+
+        clear("p-actions-0-title");
+        press(By.cssSelector("#piano button.btn-primary[value=salva]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("errori")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("input.is-invalid[aria-invalid=true]"))).isNotEmpty();
+        problems.addAll(checkShown(d.workingGroup, editor + " (errori)"));
+        wide.addAll(atAPhonesWidth(null));
+
+        Path csv = Files.createTempFile(profiles, "piano", ".csv");
+        Files.writeString(csv, ApiDriver.smallPlanCsv());
+        browser.get(url(editor));
+        browser.findElement(By.id("file-piano")).sendKeys(csv.toAbsolutePath().toString());
+        press(By.cssSelector("#fogli button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getPageSource().contains("letto senza errori"));
+        problems.addAll(checkShown(d.workingGroup, editor + "/importazione"));
+        wide.addAll(atAPhonesWidth(null));
+        press(By.cssSelector("main form button.btn-primary"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getPageSource().contains("Il piano è stato importato"));
+        signOut();
+
+        ApiDriver revised = newDriver();
+        long certified = revised.runToCertificate();
+        revised.ok(revised.referent, "POST", "/api/certifications/" + certified + "/plan/revisions", null);
+        // The revision renames an action, changes its budget and a target, and adds one.
+        List<Object> revisedActions = new ArrayList<>(actions);
+        Map<String, Object> first = new LinkedHashMap<>((Map<String, Object>) actions.get(0));
+        first.put("title", "Ripensare la flessibilità oraria, anche d'estate");
+        first.put("budget", 2500);
+        first.put("indicators", List.of(Map.of("name", "Dipendenti con orario flessibile", "unit", "%", "baseline", 10,
+                "targetYear1", 25, "targetYear2", 35)));
+        revisedActions.set(0, first);
+        Map<String, Object> revisedPlan = new LinkedHashMap<>(plan);
+        revisedPlan.put("actions", revisedActions);
+        revised.ok(revised.referent, "PUT", "/api/certifications/" + certified + "/plan/draft", revisedPlan);
+        String compare = "/certificazioni/" + certified + "/piano/confronto?da=1&a=2";
+        signIn(revised.manager);
+        problems.addAll(check(revised.manager, compare));
+        assertThat(browser.getPageSource()).contains("1 azione aggiunta", "1 azione modificata", "€ 2.500,00");
+        wide.addAll(atAPhonesWidth(compare));
+        signOut();
+
+        assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+        assertThat(wide).as("pages wider than a phone").isEmpty();
+    }
+
+    /** The page at a phone's width (390 px): whether it scrolls sideways; {@code page} null for the one shown. */
+    private List<String> atAPhonesWidth(String page) throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            if (page != null) {
+                browser.get(url(page));
+            }
+            long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+            long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+            screenshot("portal-phone" + browser.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[^a-z0-9]+", "-") + ".png");
+            return scroll > width ? List.of(browser.getCurrentUrl() + ": " + scroll + " px in " + width) : List.of();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    /** Empties a text input of the plan editor as a user would, after opening the action it is in. */
+    private void clear(String id) {
+        var input = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].closest('details').open = true;"
+                + " arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", input);
+        input.clear();
     }
 
     private void submitTheForm() {

@@ -23,8 +23,13 @@ public enum PlanFormat {
     }
 
     public byte[] write(PlanVersion version, PlanContent content) {
-        return this == CSV ? PlanCsv.write(version.title(), version.fieldsMandatory(), content)
-                : PlanXlsx.write(version.title(), version.fieldsMandatory(), content);
+        return write(version.title(), version.fieldsMandatory(), content);
+    }
+
+    /** A plan that is no version yet, such as the empty template; {@code title} may be {@code null}. */
+    public byte[] write(String title, boolean fieldsMandatory, PlanContent content) {
+        return this == CSV ? PlanCsv.write(title, fieldsMandatory, content)
+                : PlanXlsx.write(title, fieldsMandatory, content);
     }
 
     /** The format a request's Content-Type names ({@code text/csv}, the .xlsx type), if any. */

@@ -49,8 +49,6 @@ final class PlanSheet {
     private static final DateTimeFormatter DAY_MONTH_YEAR =
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern YEAR_RANGE = Pattern.compile("([1-3])\\s*-\\s*([1-3])");
-    private static final Pattern DIGITS = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern THOUSANDS = Pattern.compile("-?[1-9]\\d{0,2}(\\.\\d{3})+");
 
     private PlanSheet() {
     }
@@ -627,29 +625,10 @@ final class PlanSheet {
         }
     }
 
-    /**
-     * Euro amounts and indicator values as people type them: 1500, 1500.00, 1.500,00, 1500,5, € 1.500.
-     * Italian first: a lone comma is the decimal separator, a dot followed by groups of three digits (1.500)
-     * separates thousands.
-     */
+    /** Euro amounts and indicator values as people type them ({@link PlanNumbers}). */
     private static BigDecimal number(String text, boolean percent) throws BadCell {
-        String s = text.replaceAll("[\\s\\u00A0\\u202F€]", "").replaceAll("(?i)^eur|eur$", "");
-        if (percent && s.endsWith("%")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        int comma = s.lastIndexOf(',');
-        int dot = s.lastIndexOf('.');
-        if (comma >= 0 && dot >= 0) {
-            s = comma > dot ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-        } else if (comma >= 0) {
-            s = s.indexOf(',') == comma ? s.replace(',', '.') : s.replace(",", "");
-        } else if (dot >= 0 && (s.indexOf('.') != dot || THOUSANDS.matcher(s).matches())) {
-            s = s.replace(".", "");
-        }
-        if (!DIGITS.matcher(s).matches()) {
-            throw new BadCell("Numero non valido: «" + text + "». Scrivere ad esempio 1500 o 1.500,00");
-        }
-        return new BigDecimal(s);
+        return PlanNumbers.read(text, percent).orElseThrow(() -> new BadCell("Numero non valido: «" + text
+                + "». Scrivere ad esempio 1500 o 1.500,00"));
     }
 
     private static BigDecimal amount(PlanColumn column, BigDecimal value) throws BadCell {
