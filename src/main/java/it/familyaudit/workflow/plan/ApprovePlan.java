@@ -7,6 +7,7 @@ import it.familyaudit.workflow.certification.CertificationStep;
 import it.familyaudit.workflow.certification.Phase;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.plan.PlanRefusals.PlanVersionAlreadyDecided;
+import it.familyaudit.workflow.security.People;
 import it.familyaudit.workflow.tasks.FormValues;
 import it.familyaudit.workflow.tasks.StepOutcome;
 import it.familyaudit.workflow.tasks.TaskSubmission;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,14 @@ final class ApprovePlan extends CertificationStep {
 
     private final PlanRepository plans;
     private final AuditTrail audit;
+    /** Looked up when used: the step is built with the engine, and People needs the engine's identity service. */
+    private final ObjectProvider<People> people;
 
-    ApprovePlan(PlanRepository plans, AuditTrail audit) {
+    ApprovePlan(PlanRepository plans, AuditTrail audit, ObjectProvider<People> people) {
         super(CertificationProcess.APPROVE_PLAN, Phase.PLAN_APPROVAL);
         this.plans = plans;
         this.audit = audit;
+        this.people = people;
     }
 
     /** What management is asked to sign, so that the form says which version it is. */
@@ -41,10 +46,11 @@ final class ApprovePlan extends CertificationStep {
         }
         PlanVersion p = plan.get();
         return Map.of("planSubmitted", "Versione " + p.versionNo() + " «" + p.title() + "», "
-                + p.actionsCount() + " azioni, presentata da " + p.submittedBy()
+                + p.actionsCount() + (p.actionsCount() == 1 ? " azione" : " azioni") + ", presentata da "
+                + people.getObject().nameOf(p.submittedBy())
                 + (p.changeNote() == null ? "" : ". Modifiche: " + p.changeNote())
-                + ". Il piano completo: GET /api/certifications/" + certificationId + "/plan/versions/"
-                + p.versionNo());
+                + ". Il piano completo, il suo PDF e il confronto con le versioni precedenti sono sulla pagina"
+                + " della certificazione nello sportello.");
     }
 
     @Override

@@ -82,13 +82,15 @@ class PlanDrafts {
     String check(long certificationId) {
         Optional<PlanVersion> draft = plans.draft(certificationId);
         if (draft.isEmpty()) {
-            return "Nessuna bozza del piano: salvarla con PUT /api/certifications/" + certificationId + "/plan/draft.";
+            return "Nessuna bozza del piano: si scrive nell'editor del piano, dalla pagina della certificazione nello"
+                    + " sportello (o si carica un foglio di calcolo).";
         }
         PlanVersion v = draft.get();
         PlanContent content = plans.content(v.id());
         List<String> lines = new ArrayList<>();
         // A broken rule names its place; a gap's message already says which field or action lacks what.
-        PlanRules.structure(v.title(), content).forEach(e -> lines.add(e.field() + ": " + e.message()));
+        PlanRules.structure(v.title(), content)
+                .forEach(e -> lines.add(PlanPlaces.italian(e.field(), content) + ": " + e.message()));
         PlanRules.completeness(content, v.fieldsMandatory()).forEach(e -> lines.add(e.message()));
         if (lines.isEmpty()) {
             return "Il piano (versione " + v.versionNo() + ", «" + v.title() + "») è completo: "
