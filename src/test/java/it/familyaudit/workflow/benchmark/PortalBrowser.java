@@ -50,6 +50,35 @@ final class PortalBrowser {
         return response.body();
     }
 
+    /** The CSRF token the page at {@code path} carries in its forms. */
+    String csrf(String path) throws Exception {
+        Matcher token = CSRF.matcher(page(path, 200));
+        if (!token.find()) {
+            throw new IllegalStateException(path + " has no CSRF token");
+        }
+        return token.group(1);
+    }
+
+    /** A file sent as a form's only file field (multipart), with the session's CSRF token; the answer's HTML. */
+    String upload(String path, String token, String field, String fileName, byte[] content, int expected)
+            throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + enc(token)))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ", expected " + expected);
+        }
+        return response.body();
+    }
+
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
