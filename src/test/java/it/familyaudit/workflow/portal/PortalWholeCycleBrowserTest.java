@@ -119,7 +119,7 @@ class PortalWholeCycleBrowserTest extends HttpTestBase {
         press(By.linkText("Avviare un nuovo percorso"));
         waitFor(b -> b.getCurrentUrl().contains("/certificazioni/nuova"), "the page to start a cycle");
         problems.addAll(checkShown(d.referent, "/certificazioni/nuova"));
-        press(By.id("tipo-CERTIFICATION"));
+        choose(browser.findElement(By.id("tipo-CERTIFICATION")));
         tick(By.id("campo-conferma"));
         press(By.xpath("//input[@id='campo-conferma']/ancestor::form//button[@type='submit']"));
         waitFor(b -> CERTIFICATION_PAGE.matcher(b.getCurrentUrl()).find(), "the new certification's page");
@@ -316,11 +316,11 @@ class PortalWholeCycleBrowserTest extends HttpTestBase {
             if (input.getTagName().equals("select")) {
                 new Select(input).selectByValue(value);
             } else if (type.equals("radio")) {
-                press(inputs.stream().filter(i -> value.equals(i.getAttribute("value"))).findFirst()
+                choose(inputs.stream().filter(i -> value.equals(i.getAttribute("value"))).findFirst()
                         .orElseThrow(() -> new AssertionError("no choice " + value + " for " + name)));
             } else if (type.equals("checkbox")) {
                 if (!input.isSelected()) {
-                    press(input);
+                    choose(input);
                 }
             } else if (type.equals("date")) {
                 browser.executeScript("arguments[0].value = arguments[1];"
@@ -335,8 +335,17 @@ class PortalWholeCycleBrowserTest extends HttpTestBase {
     private void tick(By box) {
         WebElement input = browser.findElement(box);
         if (!input.isSelected()) {
-            press(input);
+            choose(input);
         }
+    }
+
+    /** Clicks a radio button or check box where a user does: on its label, which the kit draws over it. */
+    private void choose(WebElement input) {
+        String id = input.getAttribute("id");
+        List<WebElement> labels = id == null || id.isEmpty() ? List.of()
+                : browser.findElements(By.cssSelector("label[for='" + id + "']"));
+        press(labels.isEmpty() ? input : labels.get(0));
+        assertThat(input.isSelected()).as("%s chosen", id).isTrue();
     }
 
     private void press(By button) {
