@@ -255,6 +255,14 @@ class PortalWholeCycleBrowserTest extends HttpTestBase {
             waitFor(b -> !b.findElements(By.id("p-fields-0-code")).isEmpty(), "a field of the plan");
         }
         fill(values("fields[0].code", "1", "fields[0].name", "Organizzazione del lavoro"));
+        // The editor offers the usual fields of investigation, each to have an action: a small plan keeps one.
+        for (int guard = 0; guard < 20 && !browser.findElements(By.name("fields[1].code")).isEmpty(); guard++) {
+            int fields = browser.findElements(By.cssSelector("input[name$='].code'][name^='fields[']")).size();
+            press(By.cssSelector("button[name=_azione][value='campo-elimina:1']"));
+            waitFor(b -> b.findElements(By.cssSelector("input[name$='].code'][name^='fields[']")).size() < fields,
+                    "a field removed");
+        }
+        assertThat(browser.findElements(By.cssSelector("input[name$='].code'][name^='fields[']"))).hasSize(1);
         save();
         press(By.id("p-fields-0-add"));
         waitFor(b -> !b.findElements(By.id("p-actions-0-title")).isEmpty(), "an action of the plan");
@@ -397,6 +405,7 @@ class PortalWholeCycleBrowserTest extends HttpTestBase {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ApiDriver.passwordOf(user));
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor(b -> !b.getCurrentUrl().contains("/accedi") || b.getCurrentUrl().contains("errore"), "signing in as " + user);
         assertThat(browser.getCurrentUrl()).as("signed in as " + user).doesNotContain("errore");
     }
 
