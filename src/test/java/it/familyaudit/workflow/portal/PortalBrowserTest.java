@@ -1,11 +1,9 @@
 package it.familyaudit.workflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.HttpTestBase;
+import it.familyaudit.workflow.support.PortalBrowserTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,24 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,65 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * skipped, except when {@code CI=true}, where it fails. Screenshots of the pages go to
  * {@code target/portal-*.png}.
  */
-class PortalBrowserTest extends HttpTestBase {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
-    private static final Path TARGET = Path.of("target");
-    private static final Set<String> BLOCKING = Set.of("critical", "serious");
-    private static final List<Logger> QUIET_SELENIUM = Stream.of("org.openqa.selenium.devtools",
-            "org.openqa.selenium.chromium").map(Logger::getLogger).toList();
-    /** Runs axe on the page and answers its critical and serious violations as JSON. */
-    private static final String RUN_AXE = """
-            const done = arguments[arguments.length - 1];
-            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-              .then(r => done(JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
-                  impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))})))
-              .catch(e => done('{"error": "' + e + '"}'));
-            """;
-
-    @TempDir
-    static Path profiles;
-    private ChromeDriver browser;
-    private String axe;
-
-    @BeforeAll
-    static void browserAndAxeInstalled() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER, AXE).filter(p -> !Files.isReadable(p))
-                .map(Path::toString).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "Portal browser test needs Debian's chromium and chromium-driver and axe-core from npm, missing: "
-                + missing + " (apt-get install -y chromium chromium-driver; cd .ci/axe && npm ci)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + "; CI=true, so this fails instead of being skipped");
-        }
-        Assumptions.abort(message);
-    }
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        axe = Files.readString(AXE);
-        QUIET_SELENIUM.forEach(logger -> logger.setLevel(Level.SEVERE));
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium"), "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PortalBrowserTest extends PortalBrowserTestBase {
 
     @Test
     void everyPortalPageHasNoCriticalOrSeriousAccessibilityViolationForAnyRole() throws Exception {
@@ -304,55 +229,5 @@ class PortalBrowserTest extends HttpTestBase {
         var element = browser.findElement(button);
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
-    }
-
-    private List<String> check(String user, String page) throws IOException {
-        browser.get(url(page));
-        return checkShown(user, page);
-    }
-
-    /** Runs axe on the page the browser shows now. */
-    private List<String> checkShown(String user, String page) throws IOException {
-        assertThat(browser.getPageSource()).as(page).doesNotContain("Whitelabel", "Exception");
-        // What a closed details element holds is not rendered, so axe would pass over it: open them all.
-        browser.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
-        browser.executeScript(axe);
-        JsonNode result = json.readTree((String) browser.executeAsyncScript(RUN_AXE));
-        if (result.has("error")) {
-            throw new IllegalStateException("axe failed on " + page + ": " + result.get("error").asText());
-        }
-        assertThat(result.path("passes").asInt()).as("axe checked " + page).isPositive();
-        JsonNode violations = result.path("violations");
-        List<String> found = new ArrayList<>();
-        for (JsonNode v : violations) {
-            if (BLOCKING.contains(v.path("impact").asText())) {
-                found.add((user == null ? "anonymous" : user) + " " + page + ": " + v.path("id").asText() + " ("
-                        + v.path("impact").asText() + ") " + v.path("help").asText() + " " + v.path("nodes"));
-            }
-        }
-        screenshot("portal-" + (user == null ? "public" : user) + page.replaceAll("[^a-z0-9]+", "-") + ".png");
-        return found;
-    }
-
-    private void signIn(String user) {
-        browser.get(url("/accedi"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(ApiDriver.passwordOf(user));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).as("signed in as " + user).doesNotContain("errore");
-    }
-
-    private void signOut() {
-        browser.findElement(By.cssSelector("header form[action='/esci'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("uscita"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(TARGET);
-        Files.write(TARGET.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
