@@ -3,7 +3,9 @@ package it.familyaudit.workflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import it.familyaudit.workflow.monitoring.MonitoringRepository;
 import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.support.PortalBrowserTestBase;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser (Debian's headless Chromium): each role signs in with the form, finds its task on the
  * certification's page, fills the task's form and completes it; the working group builds its plan
  * in the plan editor. No call to the API, no Tasklist: the organisation and its users are the only
- * thing set up beforehand. axe-core checks every task page as it is shown.
+ * thing set up beforehand; then, a year on, the first monitoring round's four steps. axe-core checks
+ * every task page as it is shown.
  *
  * <p>Needs {@code /usr/bin/chromium}, {@code /usr/bin/chromedriver} and axe-core in
  * {@code .ci/axe/node_modules}; skipped without them, except when {@code CI=true}.
@@ -36,8 +40,11 @@ class PortalWholeCycleBrowserTest extends PortalBrowserTestBase {
 
     private final List<String> problems = new ArrayList<>();
 
+    @Autowired
+    MonitoringRepository rounds;
+
     @Test
-    void aNewOrganisationGoesFromItsApplicationToItsCertificateThroughThePortalOnly() throws Exception {
+    void aNewOrganisationGoesFromItsApplicationToItsCertificateAndItsFirstYearThroughThePortalOnly() throws Exception {
         ApiDriver d = newDriver(); // the organisation and its three users only: no cycle started
         String today = ApiDriver.today();
 
@@ -101,8 +108,41 @@ class PortalWholeCycleBrowserTest extends PortalBrowserTestBase {
         problems.addAll(checkShown(null, "/registro"));
         assertThat(text()).as("the register").contains(d.organization.replace("org", "Comune di Prova "));
 
-        // 5. No critical or serious violation on any page shown.
+        // 5. A year on (the engine's clock moved, as time passes): the monitoring round opens by its
+        // timer, and its four steps are done in the portal too.
+        new MonitoringApiDriver(d, management, rounds).open(Long.parseLong(certification.replaceAll("\\D", "")));
+        String later = ApiDriver.today();
+        yearlyReport(d.referent, certification);
+        task(d.manager, certification, "Approvare il rapporto di monitoraggio", values("reportDecision", "approve"),
+                false);
+        task("evaluator", certification, "Verificare il rapporto di monitoraggio", values(
+                "auditDate", later, "findings", "Azioni avviate come previsto", "auditRecommendation", "confirm"), false);
+        task("council", certification, "Decidere sulla conferma del certificato", values(
+                "monitoringDecision", "confirm", "decisionDate", later, "motivation", "Esito del monitoraggio"), false);
+        signIn(d.referent);
+        browser.get(url(certification));
+        assertThat(text()).as("the first year on " + certification).contains("Certificato confermato");
+        signOut();
+
+        // 6. No critical or serious violation on any page shown.
         assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+    }
+
+    /** The referent's yearly report: every action of the plan done, every indicator measured. */
+    private void yearlyReport(String user, String certification) throws IOException {
+        signIn(user);
+        openTask(user, certification, "Compilare il rapporto di monitoraggio");
+        Map<String, String> report = new LinkedHashMap<>();
+        for (WebElement state : browser.findElements(By.cssSelector("select[name$='.state']"))) {
+            report.put(state.getAttribute("name"), "done");
+        }
+        for (WebElement measured : browser.findElements(By.cssSelector("input[name$='.measuredValue']"))) {
+            report.put(measured.getAttribute("name"), "25");
+        }
+        assertThat(report).as("the report's rows").isNotEmpty();
+        fill(report);
+        complete(user, "Compilare il rapporto di monitoraggio");
+        signOut();
     }
 
     /** Signs in, opens the task from the certification's page, checks it, fills it, completes it, signs out. */
