@@ -106,7 +106,7 @@ class CycleActions {
 
     @GetMapping("/certificazioni/{id}/ritiro")
     String withdrawal(@PathVariable long id, Model model) {
-        return page(model, "withdraw", offered(id, "withdraw"), Map.of(), List.of());
+        return page(model, "withdraw", offered(id, new Offer("withdraw", null)), Map.of(), List.of());
     }
 
     @PostMapping("/certificazioni/{id}/ritiro")
@@ -130,7 +130,7 @@ class CycleActions {
 
     @GetMapping("/certificazioni/{id}/piano/revisione")
     String revision(@PathVariable long id, Model model) {
-        return page(model, "openRevision", offered(id, "openRevision"), Map.of(), List.of());
+        return page(model, "openRevision", offered(id, new Offer("openRevision", null)), Map.of(), List.of());
     }
 
     @PostMapping("/certificazioni/{id}/piano/revisione")
@@ -151,7 +151,7 @@ class CycleActions {
 
     @GetMapping("/certificazioni/{id}/piano/revisione/presentazione")
     String submission(@PathVariable long id, Model model) {
-        return page(model, "submitRevision", offered(id, "submitRevision"), Map.of(), List.of());
+        return page(model, "submitRevision", offered(id, new Offer("submitRevision", null)), Map.of(), List.of());
     }
 
     @PostMapping("/certificazioni/{id}/piano/revisione/presentazione")
@@ -173,7 +173,7 @@ class CycleActions {
 
     @GetMapping("/certificazioni/{id}/piano/versioni/{versionNo}/decisione")
     String decision(@PathVariable long id, @PathVariable int versionNo, Model model) {
-        CertificationView c = offered(id, "decideRevision:" + versionNo);
+        CertificationView c = offered(id, new Offer("decideRevision", versionNo));
         model.addAttribute("version", plans.version(users.current(), id, versionNo).version());
         return page(model, "decideRevision", c, Map.of(), List.of());
     }
@@ -200,28 +200,32 @@ class CycleActions {
         return "redirect:/certificazioni/" + id + "?versione=" + versionNo + "#piano";
     }
 
+    /** An action the reader may take now; {@code versionNo} names the plan version a decision is on. */
+    record Offer(String action, Integer versionNo) {
+    }
+
     /**
      * The actions the reader may take on this certification now, as the certification's page links
      * them; the services still decide when the reader follows a link.
      */
-    static List<String> available(CurrentUser user, CertificationView c, List<PlanView.Version> versions) {
+    static List<Offer> available(CurrentUser user, CertificationView c, List<PlanView.Version> versions) {
         boolean certified = "CERTIFIED".equals(c.status());
         Optional<PlanView.Version> latest = versions.stream().max(Comparator.comparingInt(PlanView.Version::versionNo));
         PlanStatus latestStatus = latest.map(PlanView.Version::status).orElse(null);
-        List<String> actions = new ArrayList<>();
+        List<Offer> actions = new ArrayList<>();
         if (certified && user.hasAny(PlanService.EDITORS)) {
             if (latestStatus == PlanStatus.APPROVED || latestStatus == PlanStatus.CHANGES_REQUESTED) {
-                actions.add("openRevision");
+                actions.add(new Offer("openRevision", null));
             } else if (latestStatus == PlanStatus.DRAFT) {
-                actions.add("submitRevision");
+                actions.add(new Offer("submitRevision", null));
             }
         }
         if (certified && user.has(Roles.MANAGEMENT)
                 && latestStatus == PlanStatus.SUBMITTED) {
-            actions.add("decideRevision:" + latest.get().versionNo());
+            actions.add(new Offer("decideRevision", latest.get().versionNo()));
         }
         if ("ACTIVE".equals(c.status()) && user.hasAny(CertificationService.WITHDRAWERS)) {
-            actions.add("withdraw");
+            actions.add(new Offer("withdraw", null));
         }
         return actions;
     }
@@ -230,7 +234,7 @@ class CycleActions {
      * The certification, if the reader may take this action on it now; a page for an action they
      * may not take is refused as the action would be (its POST asks the services again).
      */
-    private CertificationView offered(long id, String action) {
+    private CertificationView offered(long id, Offer action) {
         CurrentUser user = users.current();
         CertificationView c = certifications.get(user, id);
         if (!available(user, c, plans.versions(user, id)).contains(action)) {

@@ -9,6 +9,7 @@ import it.familyaudit.workflow.survey.CampaignView;
 import it.familyaudit.workflow.survey.QuestionnaireService;
 import it.familyaudit.workflow.survey.results.Finding;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults;
+import it.familyaudit.workflow.survey.results.ResultsCalculator;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.Count;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.Group;
 import it.familyaudit.workflow.survey.results.QuestionnaireResults.QuestionResult;
@@ -136,8 +137,9 @@ class QuestionnaireSection {
         QuestionnaireResults results;
         List<Finding> findings;
         try {
-            results = questionnaires.results(user, certificationId);
-            findings = questionnaires.findings(user, certificationId);
+            ResultsCalculator.Computed computed = questionnaires.resultsAndFindings(user, certificationId);
+            results = computed.results();
+            findings = computed.findings();
         } catch (NotFound | NotPermitted notForThisUser) {
             return Optional.empty();
         }

@@ -147,7 +147,13 @@ public class QuestionnaireService {
 
     @Transactional(readOnly = true)
     public QuestionnaireResults results(CurrentUser user, long certificationId) {
-        return computed(closed(readable(user, certificationId))).results();
+        return resultsAndFindings(user, certificationId).results();
+    }
+
+    /** The results and their main needs from one computation, for a page that shows both. */
+    @Transactional(readOnly = true)
+    public ResultsCalculator.Computed resultsAndFindings(CurrentUser user, long certificationId) {
+        return computed(closed(readable(user, certificationId)));
     }
 
     /**

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import it.familyaudit.workflow.attachment.AttachmentKind;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import it.familyaudit.workflow.support.TestFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * so both share one application.
  */
 @TestPropertySource(properties = TestFiles.SMALL_ATTACHMENT_LIMIT)
-class PortalAttachmentTest extends ApiTestBase {
+class PortalAttachmentTest extends PortalTestBase {
 
     @Test
     void anUploadWithTheFormsTokenGoesBackToTheSectionWhichListsItByTheUploadersName() throws Exception {
@@ -144,12 +144,6 @@ class PortalAttachmentTest extends ApiTestBase {
         return mvc.perform(multipart("/certificazioni/" + id + "/allegati")
                 .file(new MockMultipartFile("file", name, "application/octet-stream", content)).param("tipo", kind)
                 .with(user(driver.referent)).with(csrf())).andReturn().getResponse();
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(user(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
     }
 
     /** The attachments section of a certification page. */

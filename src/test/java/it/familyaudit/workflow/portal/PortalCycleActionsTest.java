@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Withdrawal and the revision of an approved plan, each on its page with a confirmation: nothing
  * happens without it, field errors come back with what was typed, the services' rules decide.
  */
-class PortalCycleActionsTest extends ApiTestBase {
+class PortalCycleActionsTest extends PortalTestBase {
 
     @Test
     void aRevisionIsOpenedSubmittedAndDecidedInThePortal() throws Exception {
@@ -121,12 +121,6 @@ class PortalCycleActionsTest extends ApiTestBase {
         // A second cycle while one runs is refused.
         assertThat(open(fresh.referent, post("/certificazioni/nuova").param("kind", "CERTIFICATION")
                 .param("conferma", "si")).getStatus()).isEqualTo(409);
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, get(path));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
     }
 
     private MockHttpServletResponse open(String who, MockHttpServletRequestBuilder request) throws Exception {

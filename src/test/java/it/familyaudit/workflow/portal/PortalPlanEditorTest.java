@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.familyaudit.workflow.support.ApiDriver;
-import it.familyaudit.workflow.support.ApiTestBase;
+import it.familyaudit.workflow.support.PortalTestBase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ import org.springframework.util.MultiValueMap;
  * what was typed; versions compared in words; spreadsheets downloaded, and uploaded through a
  * preview that stores nothing until it is confirmed.
  */
-class PortalPlanEditorTest extends ApiTestBase {
+class PortalPlanEditorTest extends PortalTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPlanEditorTest.class);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -110,7 +110,6 @@ class PortalPlanEditorTest extends ApiTestBase {
         page = ok(send(driver.workingGroup, Form.of(page).press("azione-giu:0"), editor));
         assertThat(codes(id)).containsExactly("2.1", "1.1");
         assertThat(page).contains(opened(1));
-
 
         page = ok(send(driver.workingGroup, Form.of(page).press("indicatore-aggiungi:1"), editor));
         page = ok(send(driver.workingGroup, Form.of(page).set("actions[1].indicators[1].name", "Ore di formazione")
@@ -385,12 +384,6 @@ class PortalPlanEditorTest extends ApiTestBase {
 
     private List<String> codes(long id) throws Exception {
         return json(driver.workingGroup, id).path("actions").findValuesAsText("code");
-    }
-
-    private String html(String who, String path) throws Exception {
-        MockHttpServletResponse response = open(who, get(path));
-        assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(200);
-        return response.getContentAsString();
     }
 
     private static String ok(MockHttpServletResponse response) throws Exception {

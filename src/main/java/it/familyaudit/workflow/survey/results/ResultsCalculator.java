@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,7 @@ public class ResultsCalculator {
     static final int LOW_RATINGS = 3;
 
     /** The results and the findings of one computation. */
+    @NamedInterface("results")
     public record Computed(QuestionnaireResults results, List<Finding> findings) {
     }
 
