@@ -14,7 +14,8 @@ import java.util.Map;
  * every action of earlier years that no earlier report called done or cancelled (carried over). An
  * action is <em>due</em>, and counts in the shares the decision table reads, when it should be finished
  * by this report: its last plan year is N or earlier, or its deadline falls on or before the report's
- * due date. A plan from an earlier cycle (a maintenance keeps the level reached) is reported whole, every
+ * due date. An indicator is measured in the years it names (every year its action runs if it names none),
+ * and in the report that closes its action (carried over). A plan from an earlier cycle (a maintenance keeps the level reached) is reported whole, every
  * action due.
  */
 final class DueActions {
@@ -46,6 +47,9 @@ final class DueActions {
             List<IndicatorValue> indicators = new ArrayList<>();
             for (int i = 0; i < a.indicators().size(); i++) {
                 Indicator k = a.indicators().get(i);
+                if (runsNow && !wholePlan && !k.measuredIn(year, a)) {
+                    continue; // measured in other plan years only; it keeps its number
+                }
                 indicators.add(new IndicatorValue(i + 1, k.name(), k.unit(), k.baseline(), target(k, targetYear), null));
             }
             reported.add(new ReportedAction(a.code(), a.title(), a.fieldCode(), a.years(), a.deadline(), a.budget(),

@@ -7,6 +7,7 @@ import it.familyaudit.workflow.certification.Certification;
 import it.familyaudit.workflow.plan.Indicator;
 import it.familyaudit.workflow.plan.PlanAction;
 import it.familyaudit.workflow.plan.PlanContent;
+import it.familyaudit.workflow.plan.PlanField;
 import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.plan.PlanVersion;
 import it.familyaudit.workflow.tasks.TaskAlerts;
@@ -125,6 +126,9 @@ class MonitoringFigures {
                 for (PlanAction a : running) {
                     for (int i = 0; i < a.indicators().size(); i++) {
                         Indicator k = a.indicators().get(i);
+                        if (!k.measuredIn(no, a)) {
+                            continue;
+                        }
                         indicators.add(new MonitoringView.IndicatorFigure(a.code(), i + 1, k.name(), k.unit(),
                                 k.baseline(), DueActions.target(k, no), null, null));
                     }
@@ -144,9 +148,17 @@ class MonitoringFigures {
         return new MonitoringView.PlanFigures(c.id(), version.map(PlanVersion::versionNo).orElse(null), out, trend);
     }
 
-    /** Each action's budget shared equally among the plan years it runs in, to the cent. */
+    /**
+     * Each action's budget shared equally among the plan years it runs in, and a field's own budget among the
+     * three plan years, to the cent.
+     */
     static BigDecimal budget(PlanContent plan, int year) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (PlanField f : plan.fields()) {
+            if (f.budget() != null && year <= 3) {
+                total = total.add(f.budget().divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP));
+            }
+        }
         for (PlanAction a : plan.actions()) {
             if (a.budget() != null && a.runsIn(year)) {
                 total = total.add(a.budget().divide(BigDecimal.valueOf(a.years().size()), 2, RoundingMode.HALF_UP));

@@ -1,13 +1,17 @@
 package it.familyaudit.workflow.plan;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * How an action's progress is measured: a baseline and a target for each plan year (a year the action
- * does not run in has none).
+ * does not run in has none). {@code years} are the plan years it is measured in; empty means every year
+ * its action runs, as most indicators are (a survey repeated only in year 3 is the kind that names them).
  */
 public record Indicator(String name, String unit, BigDecimal baseline, BigDecimal targetYear1,
-                        BigDecimal targetYear2, BigDecimal targetYear3) {
+                        BigDecimal targetYear2, BigDecimal targetYear3, SortedSet<Integer> years) {
 
     /** Values compare by amount: {@code 2}, {@code 2.0} and {@code 2.00} are one value, whatever wrote them. */
     public Indicator {
@@ -15,6 +19,18 @@ public record Indicator(String name, String unit, BigDecimal baseline, BigDecima
         targetYear1 = normal(targetYear1);
         targetYear2 = normal(targetYear2);
         targetYear3 = normal(targetYear3);
+        years = years == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(years));
+    }
+
+    /** An indicator measured every year its action runs. */
+    public Indicator(String name, String unit, BigDecimal baseline, BigDecimal targetYear1, BigDecimal targetYear2,
+                     BigDecimal targetYear3) {
+        this(name, unit, baseline, targetYear1, targetYear2, targetYear3, null);
+    }
+
+    /** Whether a monitoring report of plan year {@code year} measures it. */
+    public boolean measuredIn(int year, PlanAction action) {
+        return years.isEmpty() ? action.runsIn(year) : years.contains(year);
     }
 
     static BigDecimal normal(BigDecimal value) {

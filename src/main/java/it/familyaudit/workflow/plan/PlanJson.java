@@ -25,12 +25,12 @@ final class PlanJson {
 
     /** The answer's read-only parts, which a client may send back unchanged. */
     private static final Set<String> TOP = Set.of("title", "fieldsMandatory", "fields", "actions", "version", "problems");
-    private static final Set<String> FIELD = Set.of("code", "name");
+    private static final Set<String> FIELD = Set.of("code", "name", "budget", "fundingLine");
     private static final Set<String> ACTION = Set.of("code", "fieldCode", "title", "description", "objective",
             "activities", "owner", "actors", "recipients", "years", "deadline", "budget", "fundingLine", "findingRef",
             "ptapRef", "indicators");
     private static final Set<String> INDICATOR = Set.of("name", "unit", "baseline", "targetYear1", "targetYear2",
-            "targetYear3");
+            "targetYear3", "years");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -65,7 +65,8 @@ final class PlanJson {
             String path = "fields[" + i + "]";
             JsonNode f = list.get(i);
             if (isObject(f, path, FIELD)) {
-                fields.add(new PlanField(text(f, "code", path + ".code"), text(f, "name", path + ".name")));
+                fields.add(new PlanField(text(f, "code", path + ".code"), text(f, "name", path + ".name"),
+                        budget(f, path), text(f, "fundingLine", path + ".fundingLine")));
             }
         }
         return fields;
@@ -82,18 +83,12 @@ final class PlanJson {
             if (!isObject(a, path, ACTION)) {
                 continue;
             }
-            BigDecimal budget = decimal(a, "budget", path + ".budget");
-            String budgetProblem = PlanRules.budgetProblem(budget);
-            if (budgetProblem != null) {
-                errors.add(new FieldError(path + ".budget", budgetProblem));
-                budget = null; // PlanAction refuses more than cents
-            }
             actions.add(new PlanAction(text(a, "code", path + ".code"), text(a, "fieldCode", path + ".fieldCode"),
                     text(a, "title", path + ".title"), text(a, "description", path + ".description"),
                     text(a, "objective", path + ".objective"), text(a, "activities", path + ".activities"),
                     text(a, "owner", path + ".owner"), text(a, "actors", path + ".actors"),
                     text(a, "recipients", path + ".recipients"), years(a.get("years"), path + ".years"),
-                    date(a, "deadline", path + ".deadline"), budget, text(a, "fundingLine", path + ".fundingLine"),
+                    date(a, "deadline", path + ".deadline"), budget(a, path), text(a, "fundingLine", path + ".fundingLine"),
                     text(a, "findingRef", path + ".findingRef"), text(a, "ptapRef", path + ".ptapRef"),
                     indicators(a.get("indicators"), path + ".indicators")));
         }
@@ -111,10 +106,22 @@ final class PlanJson {
             if (isObject(k, p, INDICATOR)) {
                 indicators.add(new Indicator(text(k, "name", p + ".name"), text(k, "unit", p + ".unit"),
                         amount(k, "baseline", p + ".baseline"), amount(k, "targetYear1", p + ".targetYear1"),
-                        amount(k, "targetYear2", p + ".targetYear2"), amount(k, "targetYear3", p + ".targetYear3")));
+                        amount(k, "targetYear2", p + ".targetYear2"), amount(k, "targetYear3", p + ".targetYear3"),
+                        years(k.get("years"), p + ".years")));
             }
         }
         return indicators;
+    }
+
+    /** An action's or a field's budget, checked before the record, which refuses more than cents. */
+    private BigDecimal budget(JsonNode parent, String path) {
+        BigDecimal budget = decimal(parent, "budget", path + ".budget");
+        String problem = PlanRules.budgetProblem(budget);
+        if (problem != null) {
+            errors.add(new FieldError(path + ".budget", problem));
+            return null;
+        }
+        return budget;
     }
 
     private TreeSet<Integer> years(JsonNode list, String path) {

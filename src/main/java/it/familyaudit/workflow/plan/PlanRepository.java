@@ -135,32 +135,29 @@ public class PlanRepository {
     /** What a version says, fields and actions in their order. */
     public PlanContent content(long versionId) {
         List<PlanField> fields = db.sql("""
-                SELECT code, name FROM fa_plan_field WHERE plan_version_id = :id ORDER BY position
-                """).param("id", versionId).query((rs, n) -> new PlanField(rs.getString(1), rs.getString(2))).list();
+                SELECT code, name, budget_amount, funding_line FROM fa_plan_field WHERE plan_version_id = :id
+                ORDER BY position
+                """).param("id", versionId).query((rs, n) -> new PlanField(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getString(4))).list();
         Map<String, List<Indicator>> indicators = new HashMap<>();
         db.sql("""
-                SELECT action_code, name, unit, baseline, target_year1, target_year2, target_year3
+                SELECT action_code, name, unit, baseline, target_year1, target_year2, target_year3,
+                       in_year1, in_year2, in_year3
                 FROM fa_plan_indicator WHERE plan_version_id = :id ORDER BY action_code, position
                 """).param("id", versionId).query((RowCallbackHandler) rs -> indicators
                 .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(new Indicator(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getBigDecimal(6), rs.getBigDecimal(7))));
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), years(rs))));
         List<PlanAction> actions = db.sql("""
                 SELECT code, field_code, title, description, objective, activities, owner, actors, recipients,
                        in_year1, in_year2, in_year3, deadline, budget_amount, funding_line, finding_ref, ptap_ref
                 FROM fa_plan_action WHERE plan_version_id = :id ORDER BY position
                 """).param("id", versionId).query((rs, n) -> {
-                    TreeSet<Integer> years = new TreeSet<>();
-                    for (int y = 1; y <= 3; y++) {
-                        if (rs.getBoolean("in_year" + y)) {
-                            years.add(y);
-                        }
-                    }
                     Date deadline = rs.getDate("deadline");
                     String code = rs.getString("code");
                     return new PlanAction(code, rs.getString("field_code"), rs.getString("title"),
                             rs.getString("description"), rs.getString("objective"), rs.getString("activities"),
-                            rs.getString("owner"), rs.getString("actors"), rs.getString("recipients"), years,
+                            rs.getString("owner"), rs.getString("actors"), rs.getString("recipients"), years(rs),
                             deadline == null ? null : deadline.toLocalDate(), rs.getBigDecimal("budget_amount"),
                             rs.getString("funding_line"), rs.getString("finding_ref"), rs.getString("ptap_ref"),
                             indicators.getOrDefault(code, List.of()));
@@ -168,12 +165,23 @@ public class PlanRepository {
         return new PlanContent(fields, actions);
     }
 
+    /** The plan years a row of actions or indicators holds in its columns {@code in_year1..3}. */
+    private static TreeSet<Integer> years(ResultSet rs) throws SQLException {
+        TreeSet<Integer> years = new TreeSet<>();
+        for (int y = 1; y <= 3; y++) {
+            if (rs.getBoolean("in_year" + y)) {
+                years.add(y);
+            }
+        }
+        return years;
+    }
+
     /** Batched: a 500-action plan is three round trips, not two thousand. */
     private void insertContent(long versionId, PlanContent content) {
         List<Object[]> fields = new ArrayList<>();
         for (int i = 0; i < content.fields().size(); i++) {
             PlanField f = content.fields().get(i);
-            fields.add(new Object[] {versionId, f.code(), i, f.name()});
+            fields.add(new Object[] {versionId, f.code(), i, f.name(), f.budget(), f.fundingLine()});
         }
         List<Object[]> actions = new ArrayList<>();
         List<Object[]> indicators = new ArrayList<>();
@@ -186,11 +194,13 @@ public class PlanRepository {
             for (int j = 0; j < a.indicators().size(); j++) {
                 Indicator k = a.indicators().get(j);
                 indicators.add(new Object[] {versionId, a.code(), j, k.name(), k.unit(), k.baseline(),
-                        k.targetYear1(), k.targetYear2(), k.targetYear3()});
+                        k.targetYear1(), k.targetYear2(), k.targetYear3(), k.years().contains(1),
+                        k.years().contains(2), k.years().contains(3)});
             }
         }
         jdbc.batchUpdate("""
-                INSERT INTO fa_plan_field (plan_version_id, code, position, name) VALUES (?, ?, ?, ?)
+                INSERT INTO fa_plan_field (plan_version_id, code, position, name, budget_amount, funding_line)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """, fields);
         jdbc.batchUpdate("""
                 INSERT INTO fa_plan_action (plan_version_id, code, field_code, position, title, description, objective,
@@ -200,8 +210,9 @@ public class PlanRepository {
                 """, actions);
         jdbc.batchUpdate("""
                 INSERT INTO fa_plan_indicator (plan_version_id, action_code, position, name, unit, baseline,
-                                               target_year1, target_year2, target_year3)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               target_year1, target_year2, target_year3, in_year1, in_year2,
+                                               in_year3)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, indicators);
     }
 

@@ -66,6 +66,7 @@ public final class PlanRules {
                 errors.add(new FieldError(path + ".code", "Il campo di indagine " + f.code() + " compare più volte"));
             }
             text(errors, path + ".name", f.name(), FIELD_NAME, true);
+            money(errors, path, f.budget(), f.fundingLine());
         }
         if (content.actions().size() > MAX_ACTIONS) {
             errors.add(new FieldError("actions", "Al massimo " + MAX_ACTIONS + " azioni (ne hai "
@@ -97,7 +98,6 @@ public final class PlanRules {
         text(errors, path + ".owner", a.owner(), OWNER, false);
         text(errors, path + ".actors", a.actors(), ACTORS, false);
         text(errors, path + ".recipients", a.recipients(), RECIPIENTS, false);
-        text(errors, path + ".fundingLine", a.fundingLine(), FUNDING_LINE, false);
         text(errors, path + ".findingRef", a.findingRef(), REFERENCE, false);
         text(errors, path + ".ptapRef", a.ptapRef(), REFERENCE, false);
         if (a.years().isEmpty()) {
@@ -105,12 +105,7 @@ public final class PlanRules {
         } else if (!Set.of(1, 2, 3).containsAll(a.years())) {
             errors.add(new FieldError(path + ".years", "Gli anni del piano sono 1, 2 e 3"));
         }
-        String budget = budgetProblem(a.budget());
-        if (budget != null) {
-            errors.add(new FieldError(path + ".budget", budget));
-        } else if (a.budget() != null && blank(a.fundingLine())) {
-            errors.add(new FieldError(path + ".fundingLine", "Indicare la fonte di finanziamento del budget"));
-        }
+        money(errors, path, a.budget(), a.fundingLine());
         if (a.indicators().size() > MAX_INDICATORS) {
             errors.add(new FieldError(path + ".indicators", "Al massimo " + MAX_INDICATORS + " indicatori per azione"));
             return;
@@ -120,15 +115,37 @@ public final class PlanRules {
         }
     }
 
+    /** A budget of an action or of a whole field, and the funding line it must name. */
+    private static void money(List<FieldError> errors, String path, BigDecimal budget, String fundingLine) {
+        text(errors, path + ".fundingLine", fundingLine, FUNDING_LINE, false);
+        String problem = budgetProblem(budget);
+        if (problem != null) {
+            errors.add(new FieldError(path + ".budget", problem));
+        } else if (budget != null && blank(fundingLine)) {
+            errors.add(new FieldError(path + ".fundingLine", "Indicare la fonte di finanziamento del budget"));
+        }
+    }
+
     private static void indicator(List<FieldError> errors, String path, Indicator k, PlanAction a) {
         text(errors, path + ".name", k.name(), INDICATOR_NAME, true);
         text(errors, path + ".unit", k.unit(), UNIT, false);
         amount(errors, path + ".baseline", k.baseline());
+        boolean yearsKnown = !a.years().isEmpty() && Set.of(1, 2, 3).containsAll(a.years());
+        if (!Set.of(1, 2, 3).containsAll(k.years())) {
+            errors.add(new FieldError(path + ".years", "Gli anni del piano sono 1, 2 e 3"));
+        } else if (yearsKnown && !a.years().containsAll(k.years())) {
+            int outside = k.years().stream().filter(y -> !a.runsIn(y)).findFirst().orElseThrow();
+            errors.add(new FieldError(path + ".years", "L'azione non si svolge nell'anno " + outside
+                    + ": l'indicatore si misura solo negli anni dell'azione"));
+        }
         for (int year = 1; year <= 3; year++) {
             BigDecimal target = k.target(year);
             if (target != null && !a.years().isEmpty() && !a.runsIn(year)) {
                 errors.add(new FieldError(path + ".targetYear" + year, "L'azione non si svolge nell'anno " + year
                         + ": togliere il valore obiettivo o aggiungere l'anno"));
+            } else if (target != null && !k.years().isEmpty() && !k.years().contains(year)) {
+                errors.add(new FieldError(path + ".targetYear" + year, "L'indicatore non si misura nell'anno " + year
+                        + ": togliere il valore obiettivo o aggiungere l'anno di misura"));
             } else {
                 amount(errors, path + ".targetYear" + year, target);
             }
