@@ -28,6 +28,11 @@ public record Indicator(String name, String unit, BigDecimal baseline, BigDecima
         this(name, unit, baseline, targetYear1, targetYear2, targetYear3, null);
     }
 
+    /** The plan years it is measured in: its own, or else its action's. */
+    public SortedSet<Integer> measuredYears(PlanAction action) {
+        return years.isEmpty() ? action.years() : years;
+    }
+
     /** Whether a monitoring report of plan year {@code year} measures it. */
     public boolean measuredIn(int year, PlanAction action) {
         return years.isEmpty() ? action.runsIn(year) : years.contains(year);

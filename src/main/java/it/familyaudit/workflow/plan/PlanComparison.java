@@ -39,8 +39,25 @@ public record PlanComparison(List<Change> plan, List<FieldChange> fields, List<A
     public record Change(String attribute, Object before, Object after) {
     }
 
-    /** @param before {@code null} when added; @param after {@code null} when removed */
-    public record FieldChange(Kind kind, PlanField before, PlanField after) {
+    /**
+     * A field added (only {@code after}), removed (only {@code before}), or changed: its {@code code},
+     * {@code name}, {@code budget} or {@code fundingLine}.
+     */
+    public record FieldChange(Kind kind, PlanField before, PlanField after, List<Change> changes) {
+
+        public FieldChange {
+            changes = List.copyOf(changes);
+        }
+
+        /** Whether it was renumbered or renamed, not only given other money. */
+        public boolean renamed() {
+            return changes.stream().anyMatch(c -> c.attribute().equals("code") || c.attribute().equals("name"));
+        }
+
+        /** What changed other than its code and name. */
+        public List<Change> money() {
+            return changes.stream().filter(c -> !c.attribute().equals("code") && !c.attribute().equals("name")).toList();
+        }
     }
 
     /** An action added (only {@code after}), removed (only {@code before}), or changed: what changed in it. */
@@ -84,9 +101,16 @@ public record PlanComparison(List<Change> plan, List<FieldChange> fields, List<A
         pair(before.fields(), after.fields(), PlanField::code, (b, a) -> Objects.equals(b.name(), a.name()),
                 (b, a) -> {
                     if (b == null || a == null) {
-                        fields.add(new FieldChange(b == null ? Kind.ADDED : Kind.REMOVED, b, a));
-                    } else if (!b.equals(a)) {
-                        fields.add(new FieldChange(Kind.CHANGED, b, a));
+                        fields.add(new FieldChange(b == null ? Kind.ADDED : Kind.REMOVED, b, a, List.of()));
+                        return;
+                    }
+                    List<Change> changes = new ArrayList<>();
+                    change(changes, "code", b.code(), a.code());
+                    change(changes, "name", b.name(), a.name());
+                    change(changes, "budget", b.budget(), a.budget());
+                    change(changes, "fundingLine", b.fundingLine(), a.fundingLine());
+                    if (!changes.isEmpty()) {
+                        fields.add(new FieldChange(Kind.CHANGED, b, a, changes));
                     }
                 });
         List<ActionChange> actions = new ArrayList<>();
@@ -153,6 +177,7 @@ public record PlanComparison(List<Change> plan, List<FieldChange> fields, List<A
             change(changed, "targetYear1", b.targetYear1(), a.targetYear1());
             change(changed, "targetYear2", b.targetYear2(), a.targetYear2());
             change(changed, "targetYear3", b.targetYear3(), a.targetYear3());
+            change(changed, "years", b.years(), a.years());
             if (!changed.isEmpty()) {
                 changes.add(new IndicatorChange(Kind.CHANGED, b, a, changed));
             }

@@ -15,14 +15,18 @@ import java.util.Objects;
 
 /**
  * A plan version as the page reads it: its actions under their fields of investigation, in the
- * plan's order, with the budget of each field and of the whole plan. Actions whose field the plan
- * does not list (plans may leave fields out) come last, under no field.
+ * plan's order, with the budget of each field (its own money and its actions') and of the whole plan.
+ * Actions whose field the plan does not list (plans may leave fields out) come last, under no field;
+ * a field with neither actions nor money of its own is left out.
  *
- * @param budget {@code null} when no action has a cost
+ * @param budget {@code null} when nothing has a cost
  */
 record PlanSection(PlanView plan, List<Field> fields, BigDecimal budget) {
 
-    /** @param field {@code null} for the actions under no listed field */
+    /**
+     * @param field  {@code null} for the actions under no listed field
+     * @param budget the field's own budget and its actions', {@code null} when none has one
+     */
     record Field(PlanField field, List<PlanAction> actions, BigDecimal budget) {
     }
 
@@ -37,19 +41,24 @@ record PlanSection(PlanView plan, List<Field> fields, BigDecimal budget) {
         List<Field> fields = new ArrayList<>();
         for (PlanField f : plan.fields()) {
             List<PlanAction> actions = byField.get(f.code());
-            if (!actions.isEmpty()) {
-                fields.add(new Field(f, actions, total(actions)));
+            if (!actions.isEmpty() || f.budget() != null || f.fundingLine() != null) {
+                fields.add(new Field(f, actions, sum(f.budget(), total(actions))));
             }
         }
         if (!unfiled.isEmpty()) {
             fields.add(new Field(null, unfiled, total(unfiled)));
         }
-        return new PlanSection(plan, fields, total(plan.actions()));
+        BigDecimal budget = plan.fields().stream().map(PlanField::budget).reduce(total(plan.actions()), PlanSection::sum);
+        return new PlanSection(plan, fields, budget);
     }
 
     /** The day of a moment of the plan's history, where the engine keeps time. */
     public LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, EngineTime.ZONE);
+    }
+
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     private static BigDecimal total(List<PlanAction> actions) {

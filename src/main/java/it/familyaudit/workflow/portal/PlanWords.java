@@ -45,6 +45,9 @@ class PlanWords {
             return messages.getMessage(yes ? "planCompare.yes" : "planCompare.no", null, locale);
         }
         if (value instanceof Collection<?> years) {
+            if (years.isEmpty()) { // an indicator that names no years is measured whenever its action runs
+                return messages.getMessage("planCompare.everyYear", null, locale);
+            }
             return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
         return value.toString();

@@ -2,6 +2,7 @@ package it.familyaudit.workflow.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.familyaudit.workflow.plan.Indicator;
 import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.support.PlanSeeds;
 import java.math.BigDecimal;
@@ -104,5 +105,26 @@ class DueActionsTest {
     private static ReportedAction action(boolean due, ActionState state, String reason) {
         return new ReportedAction("x", "x", "1", new TreeSet<>(Set.of(1)), null, null, false, due, state,
                 reason, null, List.of());
+    }
+
+    @Test
+    void anIndicatorMeasuredOnlyInSomeYearsIsReportedOnlyThenAndKeepsItsNumber() {
+        Indicator everyYear = new Indicator("Ore di formazione", "h", null, BigDecimal.ONE, new BigDecimal("2"),
+                BigDecimal.TEN);
+        Indicator lastYear = new Indicator("Benessere percepito", "%", new BigDecimal("40"), null, null,
+                new BigDecimal("60"), new TreeSet<>(List.of(3)));
+        PlanContent plan = new PlanContent(PlanContent.STANDARD_FIELDS, List.of(PlanSeeds.action("1.1", "1", "Tre anni",
+                Set.of(1, 2, 3), null, null, List.of(everyYear, lastYear))));
+
+        List<IndicatorValue> year1 = DueActions.of(plan, 1, Map.of(), false, REPORT_DUE).get(0).indicators();
+        List<IndicatorValue> year3 = DueActions.of(plan, 3, Map.of(), false, REPORT_DUE.plusYears(2)).get(0)
+                .indicators();
+        List<IndicatorValue> wholePlan = DueActions.of(plan, 1, Map.of(), true, REPORT_DUE).get(0).indicators();
+
+        assertThat(year1).extracting(IndicatorValue::indicatorNo, IndicatorValue::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Ore di formazione"));
+        assertThat(year3).extracting(IndicatorValue::indicatorNo).containsExactly(1, 2);
+        assertThat(year3.get(1).target()).isEqualByComparingTo("60");
+        assertThat(wholePlan).hasSize(2);
     }
 }

@@ -78,6 +78,44 @@ class PlanApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFieldsOwnBudgetAndTheYearsOfAnIndicatorAreKeptAndCheckedLikeTheRest() throws Exception {
+        long id = toPlanDrafting();
+        Map<String, Object> plan = new HashMap<>(smallPlan());
+        plan.put("fields", List.of(
+                Map.of("code", "1", "name", "Organizzazione del lavoro", "budget", "3000.50",
+                        "fundingLine", "PIAO 2026, obiettivo 4"),
+                Map.of("code", "2", "name", "Comunicazione")));
+        plan.put("actions", List.of(Map.of("code", "1.1", "fieldCode", "1", "title", "Benessere organizzativo",
+                "years", List.of(1, 2, 3), "indicators", List.of(Map.of("name", "Benessere percepito", "unit", "%",
+                        "baseline", 40, "targetYear3", 60, "years", List.of(3))))));
+
+        JsonNode saved = driver.ok(driver.workingGroup, "PUT", draft(id), plan);
+
+        assertThat(saved.path("fields").get(0).path("budget").decimalValue()).isEqualByComparingTo("3000.50");
+        assertThat(saved.path("fields").get(0).path("fundingLine").asText()).isEqualTo("PIAO 2026, obiettivo 4");
+        assertThat(saved.path("fields").get(1).path("budget").isNumber()).as("no money of its own").isFalse();
+        assertThat(saved.path("actions").get(0).path("indicators").get(0).path("years").toString()).isEqualTo("[3]");
+        long versionId = plans.draft(id).orElseThrow().id();
+        PlanContent stored = plans.content(versionId);
+        assertThat(stored.fields().get(0).budget()).isEqualByComparingTo("3000.50");
+        assertThat(stored.actions().get(0).indicators().get(0).years()).containsExactly(3);
+
+        plan.put("fields", List.of(Map.of("code", "1", "name", "Organizzazione del lavoro", "budget", "12.345"),
+                Map.of("code", "2", "name", "Comunicazione", "budget", 100, "colour", "red")));
+        plan.put("actions", List.of(Map.of("code", "1.1", "fieldCode", "1", "title", "Benessere organizzativo",
+                "years", List.of(1, 2), "indicators", List.of(Map.of("name", "Benessere percepito",
+                        "targetYear1", 50, "years", List.of(2, 3))))));
+        MvcResult refused = driver.call(driver.workingGroup, "PUT", draft(id), plan);
+
+        assertThat(status(refused)).isEqualTo(400);
+        JsonNode problem = json.readTree(refused.getResponse().getContentAsByteArray());
+        assertThat(fields(problem.path("errors"))).containsExactlyInAnyOrder("fields[0].budget", "fields[1].colour",
+                "fields[1].fundingLine", "actions[0].indicators[0].years", "actions[0].indicators[0].targetYear1");
+        assertThat(plans.content(versionId).fields().get(0).budget()).as("nothing saved")
+                .isEqualByComparingTo("3000.50");
+    }
+
+    @Test
     void theAssignedConsultantAndTheReferentMayEditTheDraftManagementMayNot() throws Exception {
         long id = toPlanDrafting();
         // The draft opened with the drafting task (when the questionnaire closed); edits do not change that.

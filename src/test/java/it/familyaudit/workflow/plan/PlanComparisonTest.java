@@ -114,6 +114,28 @@ class PlanComparisonTest {
                         "REMOVED Nuove tecnologie → -");
     }
 
+    @Test
+    void aFieldsMoneyAndTheYearsAnIndicatorIsMeasuredInAreCompared() {
+        PlanView before = new PlanView(null, "P", true, List.of(new PlanField("1", "Organizzazione del lavoro"),
+                new PlanField("2", "Comunicazione")), List.of(flexibility("F")), List.of());
+        PlanAction measuredLater = withIndicators(flexibility("F"), List.of(new Indicator(FLEXIBLE.name(),
+                FLEXIBLE.unit(), FLEXIBLE.baseline(), null, FLEXIBLE.targetYear2(), null, new TreeSet<>(List.of(2)))));
+        PlanView after = new PlanView(null, "P", true, List.of(new PlanField("1", "Organizzazione del lavoro",
+                new BigDecimal("3000"), "PIAO 2026"), new PlanField("2", "Comunicazione")), List.of(measuredLater),
+                List.of());
+
+        PlanComparison c = PlanComparison.of(before, after);
+
+        assertThat(c.fields()).singleElement().satisfies(f -> {
+            assertThat(f.renamed()).isFalse();
+            assertThat(f.money()).containsExactly(new Change("budget", null, new BigDecimal("3000.00")),
+                    new Change("fundingLine", null, "PIAO 2026"));
+        });
+        assertThat(c.actions()).singleElement().satisfies(a -> assertThat(a.indicators()).singleElement()
+                .satisfies(k -> assertThat(k.changes()).extracting(Change::attribute)
+                        .containsExactly("targetYear1", "years")));
+    }
+
     private static PlanView plan(String title, List<PlanAction> actions) {
         return new PlanView(null, title, true, List.of(new PlanField("1", "Organizzazione del lavoro"),
                 new PlanField("2", "Comunicazione")), actions, List.of());

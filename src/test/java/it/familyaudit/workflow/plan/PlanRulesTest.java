@@ -91,4 +91,45 @@ class PlanRulesTest {
         assertThat(paths(PlanRules.completeness(gaps, false)))
                 .containsExactly("actions[0].indicators", "actions[1].indicators[0]");
     }
+
+    @Test
+    void aFieldMayHaveMoneyOfItsOwnWithAFundingLine() {
+        PlanContent plan = new PlanContent(List.of(
+                new PlanField("1", "Lavoro", new BigDecimal("3000"), "PIAO 2026, obiettivo 4"),
+                new PlanField("2", "Cultura", new BigDecimal("500"), null),
+                new PlanField("3", "Comunicazione", new BigDecimal("-1"), "Bilancio"),
+                new PlanField("4", "Welfare", null, "Risorse interne")), List.of());
+
+        List<FieldError> errors = PlanRules.structure("Piano", plan);
+
+        assertThat(errors).extracting(e -> e.field() + ": " + e.message()).containsExactly(
+                "fields[1].fundingLine: Indicare la fonte di finanziamento del budget",
+                "fields[2].budget: Il budget non può essere negativo");
+    }
+
+    @Test
+    void anIndicatorIsMeasuredInYearsOfItsActionAndHasTargetsOnlyThere() {
+        Indicator onlyYear3 = new Indicator("Benessere percepito", "%", new BigDecimal("40"), null, null,
+                new BigDecimal("60"), new TreeSet<>(List.of(3)));
+        Indicator outsideTheAction = new Indicator("Ore", "n.", null, BigDecimal.ONE, null, null,
+                new TreeSet<>(List.of(1, 3)));
+        Indicator targetNotMeasured = new Indicator("Iscritti", "n.", null, BigDecimal.ONE, BigDecimal.TEN, null,
+                new TreeSet<>(List.of(2)));
+        Indicator yearZero = new Indicator("Corsi", "n.", null, null, BigDecimal.ONE, null, new TreeSet<>(List.of(0, 2)));
+        PlanContent plan = new PlanContent(List.of(new PlanField("1", "Lavoro")), List.of(
+                action("1.1", "1", List.of(1, 2, 3), null, null, List.of(onlyYear3)),
+                action("1.2", "1", List.of(1, 2), null, null, List.of(outsideTheAction, targetNotMeasured, yearZero))));
+
+        List<FieldError> errors = PlanRules.structure("Piano", plan);
+
+        assertThat(errors).extracting(e -> e.field() + ": " + e.message()).containsExactly(
+                "actions[1].indicators[0].years: L'azione non si svolge nell'anno 3: l'indicatore si misura solo negli"
+                        + " anni dell'azione",
+                "actions[1].indicators[1].targetYear1: L'indicatore non si misura nell'anno 1: togliere il valore"
+                        + " obiettivo o aggiungere l'anno di misura",
+                "actions[1].indicators[2].years: Gli anni del piano sono 1, 2 e 3");
+        assertThat(onlyYear3.measuredIn(1, plan.actions().get(0))).isFalse();
+        assertThat(onlyYear3.measuredIn(3, plan.actions().get(0))).isTrue();
+        assertThat(target("Sempre", 1, 2, 3).measuredYears(plan.actions().get(0))).containsExactly(1, 2, 3);
+    }
 }

@@ -237,6 +237,35 @@ class PortalPlanEditorTest extends PortalTestBase {
     }
 
     @Test
+    void aFieldsOwnBudgetAndAnIndicatorsYearsAreShownTotalledAndCompared() throws Exception {
+        long id = driver.runToCertificate();
+        driver.ok(driver.referent, "POST", "/api/certifications/" + id + "/plan/revisions", null);
+        Map<String, Object> plan = new LinkedHashMap<>(ApiDriver.smallPlan());
+        plan.put("fields", List.of(Map.of("code", "1", "name", "Organizzazione del lavoro", "budget", 3000,
+                "fundingLine", "PIAO 2026, obiettivo 4"), Map.of("code", "2", "name", "Comunicazione")));
+        plan.put("actions", List.of(Map.of("code", "1.1", "fieldCode", "1", "title", "Ripensare la flessibilità",
+                        "owner", "Ufficio personale", "years", List.of(1, 2), "budget", 1500,
+                        "fundingLine", "Bilancio, capitolo formazione",
+                        "indicators", List.of(Map.of("name", "Dipendenti con orario flessibile", "unit", "%",
+                                "baseline", 10, "targetYear2", 35, "years", List.of(2)))),
+                ((List<?>) ApiDriver.smallPlan().get("actions")).get(1)));
+        assertThat(driver.call(driver.referent, "PUT", "/api/certifications/" + id + "/plan/draft", plan)
+                .getResponse().getStatus()).isEqualTo(200);
+
+        String page = html(driver.manager, "/certificazioni/" + id + "?versione=2");
+        assertThat(page).contains("costo previsto € 4.500,00 in tutto", "(€ 4.500,00)",
+                "Budget del campo nel suo insieme: € 3.000,00", "Fonte di finanziamento: PIAO 2026, obiettivo 4",
+                "Si misura negli anni");
+        assertThat(page.replaceAll("\\s+", " ")).containsPattern("<td>2</td> </tr>");
+
+        String compare = html(driver.manager, "/certificazioni/" + id + "/piano/confronto?da=1&a=2")
+                .replaceAll("\\s+", " ");
+        assertThat(compare).contains("1 · Organizzazione del lavoro", "Budget del campo: </span>",
+                "€ 3.000,00", "Fonte di finanziamento del campo: </span>", "PIAO 2026, obiettivo 4",
+                "ogni anno in cui si svolge l&#39;azione</td>");
+    }
+
+    @Test
     void aSpreadsheetMadeFromTheTemplateIsPreviewedAndStoredOnlyWhenConfirmed() throws Exception {
         long id = driver.runToPlanDrafting();
         MockHttpServletResponse template = open(driver.workingGroup, get("/certificazioni/" + id + "/piano/modello.xlsx"));

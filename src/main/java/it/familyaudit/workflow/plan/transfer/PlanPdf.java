@@ -17,6 +17,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,7 @@ public final class PlanPdf {
             }
         }
         PlanContent c = input.content();
-        BigDecimal total = c.actions().stream().map(PlanAction::budget).filter(b -> b != null)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = c.fields().stream().map(PlanField::budget).reduce(budget(c.actions()), PlanPdf::plus);
         p.row("Contenuto", (c.fields().size() == 1 ? "1 campo di indagine, " : c.fields().size() + " campi di indagine, ")
                 + (c.actions().size() == 1 ? "1 azione" : c.actions().size() + " azioni") + ", budget totale " + euro(total));
         p.space(10);
@@ -122,6 +122,13 @@ public final class PlanPdf {
         for (PlanField field : content.fields()) {
             fieldHeading(p, field.code() + ". " + field.name());
             List<PlanAction> actions = content.actionsOf(field.code());
+            if (field.budget() != null || field.fundingLine() != null) {
+                // Money given to the field as a whole (PTAP/PIAO style), then what the field costs in all.
+                p.row("Budget del campo", field.budget() == null ? "-" : euro(field.budget()));
+                p.row("Finanziamento", field.fundingLine());
+                p.row("Totale del campo", euro(plus(field.budget(), budget(actions))) + " (campo e sue azioni)");
+                p.space(6);
+            }
             if (actions.isEmpty()) {
                 p.text(ITALIC, 10, "Nessuna azione in questo campo / No actions in this field", 0, 8);
             }
@@ -155,8 +162,7 @@ public final class PlanPdf {
         p.row("Responsabile", a.owner());
         p.row("Soggetti attuatori", a.actors());
         p.row("Destinatari", a.recipients());
-        p.row("Anni del piano", a.years().isEmpty() ? "-"
-                : a.years().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        p.row("Anni del piano", a.years().isEmpty() ? "-" : years(a.years()));
         p.row("Scadenza", a.deadline() == null ? null : SHORT_DATE.format(a.deadline()));
         p.row("Budget", a.budget() == null ? "nessun costo: risorse interne" : euro(a.budget()));
         p.row("Finanziamento", a.fundingLine());
@@ -169,7 +175,8 @@ public final class PlanPdf {
             Indicator k = a.indicators().get(i);
             p.row(i == 0 ? "Indicatori" : "", "• " + k.name() + (k.unit() == null ? "" : " (" + k.unit() + ")")
                     + ": partenza " + value(k.baseline()) + "; anno 1: " + value(k.targetYear1()) + "; anno 2: "
-                    + value(k.targetYear2()) + "; anno 3: " + value(k.targetYear3()));
+                    + value(k.targetYear2()) + "; anno 3: " + value(k.targetYear3())
+                    + (k.years().isEmpty() ? "" : "; misurato negli anni " + years(k.years())));
         }
         p.space(8);
     }
@@ -190,6 +197,19 @@ public final class PlanPdf {
 
     private static String longDate(Instant at) {
         return LONG_DATE.format(at.atZone(ROME));
+    }
+
+    private static String years(Collection<Integer> years) {
+        return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** What the actions cost together; zero when none has a cost. */
+    private static BigDecimal budget(List<PlanAction> actions) {
+        return actions.stream().map(PlanAction::budget).reduce(BigDecimal.ZERO, PlanPdf::plus);
+    }
+
+    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return b == null ? a : a == null ? b : a.add(b);
     }
 
     static String euro(BigDecimal amount) {

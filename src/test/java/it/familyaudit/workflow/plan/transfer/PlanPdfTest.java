@@ -61,6 +61,27 @@ class PlanPdfTest {
     }
 
     @Test
+    void aFieldsOwnBudgetCountsInTheFieldsAndThePlansTotalAndAnIndicatorSaysItsYears() throws IOException {
+        PlanContent plan = PlanRepositoryTest.twoActions();
+        PlanAction first = plan.actions().get(0);
+        Indicator lastYear = new Indicator("Benessere percepito", "%", new BigDecimal("40"), null, null,
+                new BigDecimal("60"), new TreeSet<>(List.of(3)));
+        PlanAction measured = new PlanAction(first.code(), first.fieldCode(), first.title(), null, null, null, null, null,
+                null, first.years(), null, first.budget(), first.fundingLine(), null, null, List.of(lastYear));
+        List<PlanField> fields = List.of(new PlanField("1", "Organizzazione del lavoro", new BigDecimal("3000"),
+                "PIAO 2026, obiettivo 4"), plan.fields().get(1), new PlanField("3", "Welfare", new BigDecimal("250.50"),
+                "Fondo welfare"));
+
+        String text = text(PlanPdf.render(new PlanPdf.Input("Comune di Capannori", approved(2),
+                new PlanContent(fields, List.of(measured, plan.actions().get(1)))))).replaceAll("\\s+", " ");
+
+        assertThat(first.budget()).isEqualByComparingTo("1500");
+        assertThat(text).contains("budget totale 4.750,50 €", "Budget del campo 3.000,00 €", "PIAO 2026, obiettivo 4",
+                "Totale del campo 4.500,00 € (campo e sue azioni)", "Totale del campo 250,50 €",
+                "Benessere percepito (%): partenza 40; anno 1: -; anno 2: -; anno 3: 60; misurato negli anni 3");
+    }
+
+    @Test
     void wrapsLongTextAndBreaksPagesForFiveHundredActions() throws IOException {
         PlanContent plan = PlanSamples.random(500, 500, true);
         byte[] pdf = PlanPdf.render(new PlanPdf.Input("Comune di Esempio", approved(plan.actions().size()), plan));
