@@ -6,6 +6,7 @@ import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.plan.PlanField;
 import it.familyaudit.workflow.plan.transfer.PlanColumn.Kind;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -176,6 +177,11 @@ final class PlanSheet {
     /** An amount as an Italian spreadsheet writes it: decimal comma, no thousands separator (1500,5). */
     static String italian(BigDecimal amount) {
         return amount.toPlainString().replace('.', ',');
+    }
+
+    /** A budget as a message names it: 25000,00. */
+    private static String euro(BigDecimal amount) {
+        return italian(amount.setScale(2, RoundingMode.UNNECESSARY));
     }
 
     // ---------------------------------------------------------------- import
@@ -381,8 +387,8 @@ final class PlanSheet {
             }
             if (budget != null && !same(budget, field.budget)) {
                 error(row, PlanColumn.BUDGET, "Budget diverso per il campo " + field.code + ": "
-                        + (field.budget == null ? "nessuno" : italian(field.budget)) + " alla riga " + field.moneyRow
-                        + ", " + italian(budget) + " alla riga " + row + ": scriverlo una volta sola, sulla riga "
+                        + (field.budget == null ? "nessuno" : euro(field.budget)) + " alla riga " + field.moneyRow
+                        + ", " + euro(budget) + " alla riga " + row + ": scriverlo una volta sola, sulla riga "
                         + "del campo");
             }
             if (fundingLine != null && !fundingLine.equals(field.fundingLine)) {
