@@ -82,8 +82,9 @@ final class PlanSheet {
 
     /**
      * The plan as lines under the {@link PlanColumn} header. Each field gets a heading line, with its own budget and
-     * funding line, and its actions follow, one line per indicator; when the actions are not in the order of their fields, all headings come first and
-     * then the actions in their own order, so that reading the lines back gives the same plan.
+     * funding line, and its actions follow, one line per indicator; when the actions are not in the order of their
+     * fields, all headings come first and then the actions in their own order, so that reading the lines back gives
+     * the same plan.
      */
     static List<Line> lines(String title, boolean fieldsMandatory, PlanContent content) {
         List<Line> lines = new ArrayList<>();
