@@ -84,6 +84,45 @@ class PlanTransferApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFieldsOwnBudgetAndAnIndicatorsMeasurementYearsComeInFromTheFile() throws Exception {
+        long id = driver.runToPlanDrafting();
+        String file = """
+                Codice campo;Campo di indagine;Codice azione;Titolo;Anni del piano;Budget (euro);Linea di finanziamento;Indicatore;Target anno 3;Anni di misura
+                1;Organizzazione del lavoro;;;;25.000,00;PIAO 2026-2028;;;
+                1;;1.1;Ripensare la flessibilità;1-3;;;Indagine sul benessere;80;3
+                """;
+
+        MvcResult imported = driver.upload(driver.workingGroup, importUrl(id), CSV, file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(imported.getResponse().getStatus()).as(imported.getResponse().getContentAsString()).isEqualTo(200);
+        JsonNode draft = driver.ok(driver.workingGroup, "GET", planUrl(id), null);
+        assertThat(draft.path("fields").get(0).path("budget").decimalValue()).isEqualByComparingTo("25000");
+        assertThat(draft.path("fields").get(0).path("fundingLine").asText()).isEqualTo("PIAO 2026-2028");
+        JsonNode years = draft.path("actions").get(0).path("indicators").get(0).path("years");
+        assertThat(years).hasSize(1);
+        assertThat(years.get(0).asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theRulesOnAFieldsBudgetAndAnIndicatorsYearsArePlacedOnTheirRowAndColumn() throws Exception {
+        long id = driver.runToPlanDrafting();
+        String file = """
+                Codice campo;Campo di indagine;Codice azione;Titolo;Anni del piano;Budget (euro);Linea di finanziamento;Indicatore;Target anno 1;Anni di misura
+                1;Organizzazione del lavoro;;;;25000;;;;
+                1;;1.1;Ripensare la flessibilità;1,2;;;Corsi;;3
+                1;;1.1;;;;;Gradimento;4;2
+                """;
+
+        MvcResult refused = driver.upload(driver.workingGroup, importUrl(id), CSV, file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        List<String> placed = new ArrayList<>();
+        json.readTree(refused.getResponse().getContentAsByteArray()).path("errors")
+                .forEach(e -> placed.add(e.path("row").asInt() + " " + e.path("column").asText()));
+        assertThat(placed).containsExactly("2 Linea di finanziamento", "3 Anni di misura", "4 Target anno 1");
+    }
+
+    @Test
     void eachExportedVersionImportsBackAsTheSamePlanInBothFormats() throws Exception {
         long id = driver.runToCertificate();
         JsonNode approved = driver.ok("agency", "GET", planUrl(id) + "/versions/1", null);

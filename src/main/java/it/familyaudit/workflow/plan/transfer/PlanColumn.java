@@ -15,6 +15,15 @@ import java.util.Optional;
  * code add indicators. A row with a field code and name but no action code declares a field of investigation
  * (a field with no actions is such a row alone). The headers are Italian; English names are accepted too.
  * Text lengths are the V3 schema's column sizes.
+ *
+ * <p>A field's own budget and funding line ({@link #FIELD_COLUMNS}) go in the same {@link #BUDGET} and
+ * {@link #FUNDING_LINE} columns as an action's, on the field's declaration row: on a row with an action code they
+ * are the action's, on a row without one the field's. The export writes them on the field's heading row. A field
+ * declared on several rows gets them from one of them; the others leave them empty or repeat them.
+ *
+ * <p>{@link #INDICATOR_YEARS} are the plan years an indicator is measured in, written as {@link #YEARS}; empty
+ * means every year its action runs. Files written before these existed, without the column and with nothing in
+ * the budget of a declaration row, read as they always did.
  */
 enum PlanColumn {
     FIELD_CODE("Codice campo", Kind.TEXT, 20, "fields[].code", "Field code"),
@@ -39,6 +48,8 @@ enum PlanColumn {
     TARGET_YEAR1("Target anno 1", Kind.VALUE, 0, "indicators[].targetYear1", "Target year 1"),
     TARGET_YEAR2("Target anno 2", Kind.VALUE, 0, "indicators[].targetYear2", "Target year 2"),
     TARGET_YEAR3("Target anno 3", Kind.VALUE, 0, "indicators[].targetYear3", "Target year 3"),
+    INDICATOR_YEARS("Anni di misura", Kind.YEARS, 0, "indicators[].years", "Measured in years",
+            "Measurement years", "Years measured", "Anni misurati", "Anni della misura"),
     PLAN_TITLE("Titolo del piano", Kind.TEXT, 200, "planTitle", "Plan title"),
     FIELDS_MANDATORY("Campi obbligatori", Kind.FLAG, 0, "fieldsMandatory", "Fields mandatory");
 
@@ -53,7 +64,10 @@ enum PlanColumn {
             RECIPIENTS, YEARS, DEADLINE, BUDGET, FUNDING_LINE, FINDING_REF, PTAP_REF);
 
     static final List<PlanColumn> INDICATOR_COLUMNS = List.of(INDICATOR, UNIT, BASELINE, TARGET_YEAR1, TARGET_YEAR2,
-            TARGET_YEAR3);
+            TARGET_YEAR3, INDICATOR_YEARS);
+
+    /** What a field's declaration row (no action code) may fill: there the budget and funding line are the field's. */
+    static final List<PlanColumn> FIELD_COLUMNS = List.of(FIELD_CODE, FIELD_NAME, BUDGET, FUNDING_LINE);
 
     private static final Map<String, PlanColumn> BY_NAME = new HashMap<>();
 
@@ -80,6 +94,13 @@ enum PlanColumn {
         this.maxLength = maxLength;
         this.property = property;
         this.aliases = aliases;
+    }
+
+    /** The column of a field's property as a validation error names it ({@code name}, {@code budget}), if any. */
+    static Optional<PlanColumn> ofField(String property) {
+        return FIELD_COLUMNS.stream()
+                .filter(c -> c.property.equals("fields[]." + property) || c.property.equals(property))
+                .findFirst();
     }
 
     /** The column a header names: case, accents, spaces and punctuation do not matter. */

@@ -12,17 +12,20 @@ import java.util.regex.Pattern;
  * @param title           the plan title, {@code null} when the file has no "Titolo del piano" column or leaves it empty
  * @param fieldsMandatory "Campi obbligatori", {@code null} when the file does not say
  * @param fieldRows       for each field of {@code content}, the row that first named it
+ * @param fieldBudgetRows for each field, the row of its budget and funding line: the declaration row (no action
+ *                        code) that gives them, else its first declaration row, else the row that first named it
  * @param actionRows      for each action, its first row
  * @param indicatorRows   for each action, the row of each of its indicators
  */
 public record PlanImport(String title, Boolean fieldsMandatory, PlanContent content, List<Integer> fieldRows,
-                         List<Integer> actionRows, List<List<Integer>> indicatorRows) {
+                         List<Integer> fieldBudgetRows, List<Integer> actionRows, List<List<Integer>> indicatorRows) {
 
     private static final Pattern PATH =
             Pattern.compile("(fields|actions)\\[(\\d+)](?:\\.indicators\\[(\\d+)])?(?:\\.(\\w+))?.*");
 
     public PlanImport {
         fieldRows = List.copyOf(fieldRows);
+        fieldBudgetRows = List.copyOf(fieldBudgetRows);
         actionRows = List.copyOf(actionRows);
         indicatorRows = indicatorRows.stream().map(List::copyOf).toList();
     }
@@ -34,7 +37,8 @@ public record PlanImport(String title, Boolean fieldsMandatory, PlanContent cont
 
     /**
      * Places an error about the imported content in the file. {@code path} names a part of {@link PlanContent}:
-     * {@code fields[2].name}, {@code actions[3].title}, {@code actions[3].indicators[0].baseline}, {@code actions[3]};
+     * {@code fields[2].name}, {@code fields[2].budget}, {@code actions[3].title},
+     * {@code actions[3].indicators[0].baseline}, {@code actions[3]};
      * what it cannot place is reported on row 0 (the file as a whole), with the path in the message.
      */
     public ImportError locate(String path, String message) {
@@ -48,7 +52,10 @@ public record PlanImport(String title, Boolean fieldsMandatory, PlanContent cont
             if (index >= fieldRows.size()) {
                 return new ImportError(0, null, path + ": " + message);
             }
-            return new ImportError(fieldRows.get(index), column("fields[]." + property), message);
+            PlanColumn column = property == null ? null : PlanColumn.ofField(property).orElse(null);
+            boolean money = column == PlanColumn.BUDGET || column == PlanColumn.FUNDING_LINE;
+            return new ImportError((money ? fieldBudgetRows : fieldRows).get(index),
+                    column == null ? null : column.header, message);
         }
         if (index >= actionRows.size()) {
             return new ImportError(0, null, path + ": " + message);

@@ -6,6 +6,7 @@ import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.plan.PlanField;
 import it.familyaudit.workflow.plan.transfer.PlanColumn.Kind;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -80,9 +81,10 @@ final class PlanSheet {
     }
 
     /**
-     * The plan as lines under the {@link PlanColumn} header. Each field gets a heading line and its actions follow,
-     * one line per indicator; when the actions are not in the order of their fields, all headings come first and
-     * then the actions in their own order, so that reading the lines back gives the same plan.
+     * The plan as lines under the {@link PlanColumn} header. Each field gets a heading line, with its own budget and
+     * funding line, and its actions follow, one line per indicator; when the actions are not in the order of their
+     * fields, all headings come first and then the actions in their own order, so that reading the lines back gives
+     * the same plan.
      */
     static List<Line> lines(String title, boolean fieldsMandatory, PlanContent content) {
         List<Line> lines = new ArrayList<>();
@@ -124,6 +126,8 @@ final class PlanSheet {
         Object[] cells = new Object[PlanColumn.values().length];
         cells[PlanColumn.FIELD_CODE.ordinal()] = f.code();
         cells[PlanColumn.FIELD_NAME.ordinal()] = f.name();
+        cells[PlanColumn.BUDGET.ordinal()] = f.budget();
+        cells[PlanColumn.FUNDING_LINE.ordinal()] = f.fundingLine();
         return new Line(true, cells);
     }
 
@@ -141,8 +145,7 @@ final class PlanSheet {
                 put(cells, PlanColumn.OWNER, a.owner());
                 put(cells, PlanColumn.ACTORS, a.actors());
                 put(cells, PlanColumn.RECIPIENTS, a.recipients());
-                put(cells, PlanColumn.YEARS, a.years().isEmpty() ? null
-                        : a.years().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                put(cells, PlanColumn.YEARS, years(a.years()));
                 put(cells, PlanColumn.DEADLINE, a.deadline());
                 put(cells, PlanColumn.BUDGET, a.budget());
                 put(cells, PlanColumn.FUNDING_LINE, a.fundingLine());
@@ -157,9 +160,15 @@ final class PlanSheet {
                 put(cells, PlanColumn.TARGET_YEAR1, k.targetYear1());
                 put(cells, PlanColumn.TARGET_YEAR2, k.targetYear2());
                 put(cells, PlanColumn.TARGET_YEAR3, k.targetYear3());
+                put(cells, PlanColumn.INDICATOR_YEARS, years(k.years()));
             }
             lines.add(new Line(false, cells));
         }
+    }
+
+    /** Plan years as the import reads them back (1,3), or {@code null} for none. */
+    private static String years(SortedSet<Integer> years) {
+        return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static void put(Object[] cells, PlanColumn column, Object value) {
@@ -169,6 +178,11 @@ final class PlanSheet {
     /** An amount as an Italian spreadsheet writes it: decimal comma, no thousands separator (1500,5). */
     static String italian(BigDecimal amount) {
         return amount.toPlainString().replace('.', ',');
+    }
+
+    /** A budget as a message names it: 25000,00. */
+    private static String euro(BigDecimal amount) {
+        return italian(amount.setScale(2, RoundingMode.UNNECESSARY));
     }
 
     // ---------------------------------------------------------------- import
@@ -323,10 +337,11 @@ final class PlanSheet {
             }
         }
 
-        /** A row without an action code: it may only name a field. */
+        /** A row without an action code: it may only name a field, with the field's own budget and funding line. */
         private void fieldRow(int row, Map<PlanColumn, Object> values, Set<PlanColumn> bad) {
             current = null;
-            boolean actionData = PlanColumn.ACTION_COLUMNS.stream().anyMatch(c -> values.containsKey(c) || bad.contains(c))
+            boolean actionData = PlanColumn.ACTION_COLUMNS.stream().filter(c -> !PlanColumn.FIELD_COLUMNS.contains(c))
+                    .anyMatch(c -> values.containsKey(c) || bad.contains(c))
                     || PlanColumn.INDICATOR_COLUMNS.stream().anyMatch(c -> values.containsKey(c) || bad.contains(c));
             if (actionData) {
                 error(row, PlanColumn.ACTION_CODE, "Codice azione mancante: ogni riga con i dati di un'azione o di un "
@@ -334,14 +349,54 @@ final class PlanSheet {
             }
             String code = (String) values.get(PlanColumn.FIELD_CODE);
             String name = (String) values.get(PlanColumn.FIELD_NAME);
+            boolean money = values.containsKey(PlanColumn.BUDGET) || values.containsKey(PlanColumn.FUNDING_LINE);
             if (code == null) {
                 if (name != null) {
                     error(row, PlanColumn.FIELD_CODE, "Codice campo mancante per il campo «" + name + "»");
+                } else if (money && !actionData && !bad.contains(PlanColumn.FIELD_CODE)) {
+                    error(row, PlanColumn.ACTION_CODE, "Codice mancante: budget e linea di finanziamento vanno sulla "
+                            + "riga di un'azione (con il codice azione) o su quella di un campo di indagine (con il "
+                            + "codice campo)");
                 }
                 return;
             }
             if (!bad.contains(PlanColumn.FIELD_CODE)) {
                 declareField(row, code, bad.contains(PlanColumn.FIELD_NAME) ? null : name, null);
+                if (!actionData) {
+                    fieldMoney(row, fields.get(code), (BigDecimal) values.get(PlanColumn.BUDGET),
+                            (String) values.get(PlanColumn.FUNDING_LINE));
+                }
+            }
+        }
+
+        /**
+         * A field's budget and funding line, from its declaration row. Declared again, the field leaves them empty
+         * or repeats them; a different value names both rows.
+         */
+        private void fieldMoney(int row, FieldDraft field, BigDecimal budget, String fundingLine) {
+            if (field.declarationRow == 0) {
+                field.declarationRow = row;
+            }
+            if (budget == null && fundingLine == null) {
+                return;
+            }
+            if (field.moneyRow == 0) {
+                field.moneyRow = row;
+                field.budget = budget;
+                field.fundingLine = fundingLine;
+                return;
+            }
+            if (budget != null && !same(budget, field.budget)) {
+                error(row, PlanColumn.BUDGET, "Budget diverso per il campo " + field.code + ": "
+                        + (field.budget == null ? "nessuno" : euro(field.budget)) + " alla riga " + field.moneyRow
+                        + ", " + euro(budget) + " alla riga " + row + ": scriverlo una volta sola, sulla riga "
+                        + "del campo");
+            }
+            if (fundingLine != null && !fundingLine.equals(field.fundingLine)) {
+                error(row, PlanColumn.FUNDING_LINE, "Linea di finanziamento diversa per il campo " + field.code + ": "
+                        + (field.fundingLine == null ? "nessuna" : "«" + field.fundingLine + "»") + " alla riga "
+                        + field.moneyRow + ", «" + fundingLine + "» alla riga " + row + ": scriverla una volta sola, "
+                        + "sulla riga del campo");
             }
         }
 
@@ -403,10 +458,12 @@ final class PlanSheet {
                 return;
             }
             if (current != null) {
+                @SuppressWarnings("unchecked")
+                SortedSet<Integer> years = (SortedSet<Integer>) values.get(PlanColumn.INDICATOR_YEARS);
                 current.indicators.add(new Indicator(name, (String) values.get(PlanColumn.UNIT),
                         (BigDecimal) values.get(PlanColumn.BASELINE), (BigDecimal) values.get(PlanColumn.TARGET_YEAR1),
                         (BigDecimal) values.get(PlanColumn.TARGET_YEAR2),
-                        (BigDecimal) values.get(PlanColumn.TARGET_YEAR3)));
+                        (BigDecimal) values.get(PlanColumn.TARGET_YEAR3), years));
                 current.indicatorRows.add(row);
             }
         }
@@ -455,9 +512,11 @@ final class PlanSheet {
             }
             List<PlanField> planFields = new ArrayList<>();
             List<Integer> fieldRows = new ArrayList<>();
+            List<Integer> fieldBudgetRows = new ArrayList<>();
             for (FieldDraft f : fields.values()) {
-                planFields.add(new PlanField(f.code, f.name));
+                planFields.add(new PlanField(f.code, f.name, f.budget, f.fundingLine));
                 fieldRows.add(f.row);
+                fieldBudgetRows.add(f.moneyRow != 0 ? f.moneyRow : f.declarationRow != 0 ? f.declarationRow : f.row);
             }
             List<PlanAction> planActions = new ArrayList<>();
             List<Integer> actionRows = new ArrayList<>();
@@ -468,7 +527,7 @@ final class PlanSheet {
                 indicatorRows.add(a.indicatorRows);
             }
             return new PlanImport(title, fieldsMandatory, new PlanContent(planFields, planActions), fieldRows,
-                    actionRows, indicatorRows);
+                    fieldBudgetRows, actionRows, indicatorRows);
         }
 
         private void error(int row, PlanColumn column, String message) {
@@ -503,7 +562,7 @@ final class PlanSheet {
             }
             return switch (column.kind) {
                 case TEXT -> text;
-                case YEARS -> years(text);
+                case YEARS -> years(column, text);
                 case DATE -> date(text);
                 case BUDGET, VALUE -> amount(column, number(text, column.kind == Kind.VALUE));
                 case FLAG -> flag(text);
@@ -535,6 +594,11 @@ final class PlanSheet {
         String name;
         final int row;
         final String firstAction;
+        /** The first row without action code that declares it, and the one its budget and funding line are on. */
+        int declarationRow;
+        int moneyRow;
+        BigDecimal budget;
+        String fundingLine;
 
         FieldDraft(String code, String name, int row, String firstAction) {
             this.code = code;
@@ -586,7 +650,7 @@ final class PlanSheet {
     }
 
     /** 1, 2 and 3 separated by anything (1,2,3 · 1;3 · 1 2), a range (1-3), or run together by a spreadsheet (123). */
-    private static SortedSet<Integer> years(String text) throws BadCell {
+    private static SortedSet<Integer> years(PlanColumn column, String text) throws BadCell {
         SortedSet<Integer> years = new TreeSet<>();
         Matcher range = YEAR_RANGE.matcher(text);
         if (range.matches() && range.group(1).compareTo(range.group(2)) <= 0) {
@@ -601,14 +665,14 @@ final class PlanSheet {
             }
             // "1,2" read as the number 12 by a spreadsheet with another decimal separator.
             if (!token.matches("1?2?3?")) {
-                throw new BadCell("Anni del piano non validi: «" + text + "». Indicare 1, 2 e/o 3 separati da virgole "
-                        + "(es. 1,2,3)");
+                throw new BadCell(column.header + " non validi: «" + text + "». Indicare 1, 2 e/o 3 separati da "
+                        + "virgole (es. 1,2,3)");
             }
             token.chars().forEach(c -> years.add(c - '0'));
         }
         if (years.isEmpty() || !text.matches("[0-9\\s,;./\\-eE]+")) {
-            throw new BadCell("Anni del piano non validi: «" + text + "». Indicare 1, 2 e/o 3 separati da virgole "
-                    + "(es. 1,2,3)");
+            throw new BadCell(column.header + " non validi: «" + text + "». Indicare 1, 2 e/o 3 separati da "
+                    + "virgole (es. 1,2,3)");
         }
         return years;
     }

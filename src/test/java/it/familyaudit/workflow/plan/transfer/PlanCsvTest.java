@@ -7,11 +7,14 @@ import it.familyaudit.workflow.plan.Indicator;
 import it.familyaudit.workflow.plan.PlanAction;
 import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.plan.PlanField;
+import it.familyaudit.workflow.plan.PlanRules;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PlanCsvTest {
@@ -19,6 +22,11 @@ class PlanCsvTest {
     static final String HEADER = "Codice campo;Campo di indagine;Codice azione;Titolo;Descrizione;Anni del piano;"
             + "Scadenza;Budget (euro);Indicatore;Unità di misura;Valore di partenza;Target anno 1;Target anno 2;"
             + "Target anno 3\r\n";
+
+    /** The columns of a file that gives a field its own budget and an indicator its measurement years. */
+    static final String MONEY_AND_YEARS_HEADER = "Codice campo;Campo di indagine;Codice azione;Titolo;Anni del piano;"
+            + "Budget (euro);Linea di finanziamento;Indicatore;Target anno 1;Target anno 2;Target anno 3;"
+            + "Anni di misura\r\n";
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -233,7 +241,7 @@ class PlanCsvTest {
     @Test
     void writesWhatExcelOpensAndNeutralisesFormulas() {
         PlanAction action = new PlanAction("1.1", "1", "=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3",
-                "@SUM(1)", "'già tra apostrofi", null, null, new java.util.TreeSet<>(List.of(1, 3)), LocalDate.of(2027, 1, 31),
+                "@SUM(1)", "'già tra apostrofi", null, null, new TreeSet<>(List.of(1, 3)), LocalDate.of(2027, 1, 31),
                 new BigDecimal("1500.5"), null, null, null, List.of());
         byte[] file = PlanCsv.write("Piano", true, new PlanContent(List.of(new PlanField("1", "Campo")), List.of(action)));
         String text = new String(file, StandardCharsets.UTF_8);
@@ -262,5 +270,152 @@ class PlanCsvTest {
         assertThat(plan.locate("actions[0]", "m")).isEqualTo(new ImportError(3, null, "m"));
         assertThat(plan.locate("fields", "almeno un campo")).isEqualTo(new ImportError(0, null, "fields: almeno un campo"));
         assertThat(plan.locate("actions[9].title", "m")).isEqualTo(new ImportError(0, null, "actions[9].title: m"));
+    }
+
+    @Test
+    void aFieldsDeclarationRowCarriesItsOwnBudgetAndFundingLineWhileAnActionRowCarriesTheActions() {
+        byte[] file = utf8(MONEY_AND_YEARS_HEADER
+                + "1;Organizzazione del lavoro;;;;25.000,00;PIAO 2026-2028;;;;;\r\n"                  // row 2
+                + "1;;1.1;Ripensare la flessibilità;1-3;1.500;Fondi propri;Orario flessibile;10;20;30;\r\n"
+                + ";;1.1;;;;;Indagine sul benessere;;;80;3\r\n"                                       // row 4
+                + ";;1.2;Smart working;2,3;;;Accordi firmati;;5;8;2 e 3\r\n"                          // row 5
+                + "2;Comunicazione;;;;;;;;;;\r\n");                                                    // row 6
+
+        PlanImport plan = PlanCsv.read(file);
+
+        assertThat(plan.content().fields()).containsExactly(
+                new PlanField("1", "Organizzazione del lavoro", new BigDecimal("25000"), "PIAO 2026-2028"),
+                new PlanField("2", "Comunicazione"));
+        PlanAction flexibility = plan.content().actions().get(0);
+        assertThat(flexibility.budget()).as("the action's own budget").isEqualByComparingTo("1500");
+        assertThat(flexibility.fundingLine()).isEqualTo("Fondi propri");
+        assertThat(flexibility.indicators()).extracting(k -> (Set<Integer>) k.years())
+                .as("empty: every year of the action").containsExactly(Set.of(), Set.of(3));
+        assertThat(plan.content().actions().get(1).indicators().get(0).years()).containsExactly(2, 3);
+        assertThat(plan.fieldRows()).containsExactly(2, 6);
+        assertThat(plan.fieldBudgetRows()).containsExactly(2, 6);
+    }
+
+    @Test
+    void acceptsTheEnglishNameOfTheMeasurementYearsColumn() {
+        byte[] file = utf8("Field code,Field name,Action code,Title,Plan years,Indicator,Measured in years\n"
+                + "1,Work,1.1,Flexible hours,1-3,Survey,\"1, 3\"\n");
+
+        assertThat(PlanCsv.read(file).content().actions().get(0).indicators().get(0).years()).containsExactly(1, 3);
+    }
+
+    @Test
+    void aFieldDeclaredAgainMayRepeatItsBudgetButADifferentOneNamesBothRows() {
+        String first = "1;Organizzazione;;;;25000;PIAO;;;;;\r\n1;;1.1;Azione;1;;;;;;;\r\n";
+        byte[] same = utf8(MONEY_AND_YEARS_HEADER + first + "1;Organizzazione;;;;25.000,00;PIAO;;;;;\r\n"
+                + "1;Organizzazione;;;;;;;;;;\r\n");
+        assertThat(PlanCsv.read(same).content().fields()).containsExactly(
+                new PlanField("1", "Organizzazione", new BigDecimal("25000"), "PIAO"));
+
+        byte[] different = utf8(MONEY_AND_YEARS_HEADER + first
+                + "1;Organizzazione;;;;30000;;;;;;\r\n"                                                // row 4
+                + "1;;;;;;Fondi propri;;;;;\r\n");                                                    // row 5
+
+        List<ImportError> errors = errors(different);
+
+        assertThat(errors).extracting(e -> e.row() + " " + e.column())
+                .containsExactly("4 Budget (euro)", "5 Linea di finanziamento");
+        assertThat(errors.get(0).message()).contains("campo 1", "25000,00 alla riga 2", "30000,00 alla riga 4");
+        assertThat(errors.get(1).message()).contains("campo 1", "«PIAO» alla riga 2", "«Fondi propri» alla riga 5");
+    }
+
+    @Test
+    void refusesBadMeasurementYearsAndABudgetOnARowWithNeitherCode() {
+        byte[] file = utf8(MONEY_AND_YEARS_HEADER
+                + "1;Organizzazione;;;;;;;;;;\r\n"
+                + "1;;1.1;Azione;1,2;;;Corsi;;;;4\r\n"                                                // row 3
+                + ";;1.1;;;;;;;;;3\r\n"                                                               // row 4
+                + ";;;;;500;Fondi propri;;;;;\r\n"                                                    // row 5
+                + "1;;;Titolo senza codice;;500;;;;;;\r\n");                                          // row 6
+
+        List<ImportError> errors = errors(file);
+
+        assertThat(errors).extracting(e -> e.row() + " " + e.column()).containsExactly(
+                "3 Anni di misura", "4 Indicatore", "5 Codice azione", "6 Codice azione");
+        assertThat(errors.get(0).message()).contains("Anni di misura non validi", "«4»");
+        assertThat(errors.get(2).message()).contains("budget", "codice campo");
+        assertThat(errors.get(3).message()).contains("Codice azione mancante");
+    }
+
+    @Test
+    void placesTheRulesOnAFieldsBudgetAndAnIndicatorsYearsOnTheirRowsAndColumns() {
+        PlanImport plan = PlanCsv.read(utf8(MONEY_AND_YEARS_HEADER
+                + "1;Organizzazione;;;;25000;;;;;;\r\n"                                               // row 2
+                + "1;;1.1;Azione;1,2;;;Corsi;;;;3\r\n"                                                // row 3
+                + ";;1.1;;;;;Gradimento;4;5;;2\r\n"                                                   // row 4
+                + "2;Comunicazione;2.1;Altra azione;1;;;;;;;\r\n"));                                  // row 5
+
+        List<ImportError> errors = PlanRules.structure("Piano", plan.content()).stream()
+                .map(e -> plan.locate(e.field(), e.message())).toList();
+
+        assertThat(errors).extracting(e -> e.row() + " " + e.column()).containsExactlyInAnyOrder(
+                "2 Linea di finanziamento", "3 Anni di misura", "4 Target anno 1");
+        assertThat(errors).allSatisfy(e -> assertThat(e.message()).isNotBlank());
+        assertThat(plan.locate("fields[0].budget", "m")).isEqualTo(new ImportError(2, "Budget (euro)", "m"));
+        assertThat(plan.locate("fields[0].code", "m")).isEqualTo(new ImportError(2, "Codice campo", "m"));
+        assertThat(plan.locate("fields[1].budget", "m")).as("a field only its actions name: their first row")
+                .isEqualTo(new ImportError(5, "Budget (euro)", "m"));
+        assertThat(plan.locate("fields[1].fundingLine", "m")).isEqualTo(new ImportError(5, "Linea di finanziamento", "m"));
+        assertThat(plan.locate("actions[0].indicators[1].years", "m")).isEqualTo(new ImportError(4, "Anni di misura", "m"));
+    }
+
+    @Test
+    void aFieldsBudgetIsPlacedOnTheDeclarationRowThatGivesItEvenWhenAnActionNamedTheFieldFirst() {
+        PlanImport plan = PlanCsv.read(utf8(MONEY_AND_YEARS_HEADER
+                + "1;;1.1;Azione;1;;;;;;;\r\n"                                                        // row 2
+                + "1;Organizzazione;;;;;;;;;;\r\n"                                                    // row 3
+                + "1;;;;;25000;;;;;;\r\n"));                                                          // row 4
+
+        assertThat(plan.content().fields().get(0).budget()).isEqualByComparingTo("25000");
+        assertThat(plan.fieldRows()).containsExactly(2);
+        assertThat(plan.locate("fields[0].name", "m").row()).isEqualTo(2);
+        assertThat(plan.locate("fields[0].fundingLine", "m")).isEqualTo(new ImportError(4, "Linea di finanziamento", "m"));
+    }
+
+    @Test
+    void anOldFileWithoutTheNewColumnsReadsAsBefore() {
+        byte[] file = utf8(HEADER
+                + "1;Organizzazione del lavoro;;;;;;;;;;;;\r\n"
+                + "1;;1.1;Flessibilità;;1,2,3;;1.500,00;Corsi;n.;0;1;2;3\r\n"
+                + "2;Comunicazione;2.1;Sportello;;1;;;;;;;;\r\n");
+
+        PlanImport plan = PlanCsv.read(file);
+
+        assertThat(plan.content().fields()).containsExactly(new PlanField("1", "Organizzazione del lavoro"),
+                new PlanField("2", "Comunicazione"));
+        assertThat(plan.content().actions().get(0).budget()).isEqualByComparingTo("1500");
+        assertThat(plan.content().actions().get(0).indicators()).containsExactly(new Indicator("Corsi", "n.",
+                BigDecimal.ZERO, BigDecimal.ONE, new BigDecimal("2"), new BigDecimal("3")));
+        assertThat(plan.content().actions().get(0).indicators().get(0).years()).as("every year of the action").isEmpty();
+        assertThat(plan.fieldBudgetRows()).isEqualTo(plan.fieldRows()).containsExactly(2, 4);
+    }
+
+    @Test
+    void writesAFieldsBudgetOnItsHeadingRowAndTheMeasurementYearsAfterTheTargets() {
+        PlanAction action = new PlanAction("1.1", "1", "Azione", null, null, null, null, null, null,
+                new TreeSet<>(List.of(1, 2, 3)), null, new BigDecimal("1500"), "Fondi propri", null, null,
+                List.of(new Indicator("Indagine", "%", null, null, null, new BigDecimal("80"),
+                        new TreeSet<>(List.of(3)))));
+        PlanContent plan = new PlanContent(List.of(new PlanField("1", "Organizzazione", new BigDecimal("25000.5"),
+                "PIAO")), List.of(action));
+
+        String[] lines = new String(PlanCsv.write("Piano", true, plan), StandardCharsets.UTF_8).split("\r\n");
+
+        List<String> header = List.of(lines[0].substring(1).split(";", -1));
+        List<String> heading = List.of(lines[1].split(";", -1));
+        List<String> actionRow = List.of(lines[2].split(";", -1));
+        assertThat(header.subList(header.indexOf("Target anno 3"), header.indexOf("Target anno 3") + 2))
+                .containsExactly("Target anno 3", "Anni di misura");
+        assertThat(heading.get(header.indexOf("Budget (euro)"))).isEqualTo("25000,50");
+        assertThat(heading.get(header.indexOf("Linea di finanziamento"))).isEqualTo("PIAO");
+        assertThat(heading.get(header.indexOf("Codice azione"))).isEmpty();
+        assertThat(actionRow.get(header.indexOf("Budget (euro)"))).isEqualTo("1500,00");
+        assertThat(actionRow.get(header.indexOf("Anni di misura"))).isEqualTo("3");
+        assertThat(PlanCsv.read(String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8)).content()).isEqualTo(plan);
     }
 }

@@ -121,4 +121,30 @@ class PlanRoundTripTest {
         assertThat(back.content()).isEqualTo(PlanContent.empty());
         assertThat(back.fieldRows()).containsExactly(2, 3, 4, 5, 6, 7);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void aFieldsOwnBudgetAndAnIndicatorMeasuredOnlyInYearThreeSurvive(Format format) {
+        List<PlanField> fields = List.of(new PlanField("1", "Organizzazione del lavoro", new BigDecimal("25000.50"),
+                "PIAO 2026-2028, sezione benessere"), new PlanField("2", "Comunicazione"),
+                new PlanField("3", "Solo la linea", null, "Fondi propri"));
+        PlanAction action = new PlanAction("1.1", "1", "Ripensare la flessibilità", null, null, null, null, null, null,
+                new TreeSet<>(List.of(1, 2, 3)), null, new BigDecimal("1500"), "Bilancio dell'ente", null, null,
+                List.of(new Indicator("Orario flessibile", "%", new BigDecimal("10"), new BigDecimal("20"),
+                                new BigDecimal("30"), new BigDecimal("40")),
+                        new Indicator("Indagine sul benessere", "%", null, null, null, new BigDecimal("80"),
+                                new TreeSet<>(List.of(3)))));
+        PlanContent plan = new PlanContent(fields, List.of(action,
+                new PlanAction("2.1", "2", "Sportello", null, null, null, null, null, null, new TreeSet<>(List.of(2)),
+                        null, null, null, null, null, List.of())));
+
+        PlanImport back = format.read(format.write("Piano", true, plan));
+
+        assertThat(back.content()).isEqualTo(plan);
+        assertThat(back.content().fields().get(0).budget()).isEqualByComparingTo("25000.5");
+        assertThat(back.content().actions().get(0).indicators().get(1).years()).containsExactly(3);
+        assertThat(back.content().actions().get(0).indicators().get(0).years()).isEmpty();
+        assertThat(back.fieldRows()).containsExactly(2, 5, 7);
+        assertThat(back.fieldBudgetRows()).as("each field's heading row").containsExactly(2, 5, 7);
+    }
 }

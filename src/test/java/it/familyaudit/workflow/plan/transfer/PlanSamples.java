@@ -35,7 +35,12 @@ final class PlanSamples {
         int fieldCount = 1 + r.nextInt(Math.max(1, Math.min(12, actions / 2 + 2)));
         List<PlanField> fields = new ArrayList<>();
         for (int f = 1; f <= fieldCount; f++) {
-            fields.add(new PlanField(r.nextInt(5) == 0 ? "F" + f : String.valueOf(f), text(r, 60, controlCharacters, "Campo " + f)));
+            String code = r.nextInt(5) == 0 ? "F" + f : String.valueOf(f);
+            String name = text(r, 60, controlCharacters, "Campo " + f);
+            // Some fields have money of their own (PTAP/PIAO plans), a few a funding line alone.
+            BigDecimal budget = r.nextInt(3) == 0 ? budget(r) : null;
+            String fundingLine = budget != null || r.nextInt(8) == 0 ? optional(r, 40, controlCharacters) : null;
+            fields.add(new PlanField(code, name, budget, fundingLine));
         }
         List<PlanAction> list = new ArrayList<>();
         for (int i = 0; i < actions; i++) {
@@ -62,14 +67,33 @@ final class PlanSamples {
         List<Indicator> indicators = new ArrayList<>();
         for (int k = r.nextInt(4); k > 0; k--) {
             indicators.add(new Indicator(text(r, 50, control, "Indicatore"), optional(r, 8, control), value(r), value(r),
-                    value(r), value(r)));
+                    value(r), value(r), r.nextInt(3) == 0 ? someYears(r) : null));
         }
         return new PlanAction(code, fieldCode, text(r, 60, control, "Azione " + code), optional(r, 400, control),
                 optional(r, 200, control), optional(r, 300, control), optional(r, 40, control), optional(r, 80, control),
                 optional(r, 80, control), years,
                 r.nextBoolean() ? null : LocalDate.of(2026, 1, 1).plusDays(r.nextInt(2000)),
-                r.nextInt(3) == 0 ? null : BigDecimal.valueOf(r.nextLong(0, 1_000_000_000_000L), 2),
+                r.nextInt(3) == 0 ? null : budget(r),
                 optional(r, 40, control), optional(r, 20, control), optional(r, 20, control), indicators);
+    }
+
+    /** Euro, at most ten digits before the comma and two after it. */
+    private static BigDecimal budget(Random r) {
+        return BigDecimal.valueOf(r.nextLong(0, 1_000_000_000_000L), 2);
+    }
+
+    /** Some of the plan years 1, 2 and 3, at least one. */
+    private static TreeSet<Integer> someYears(Random r) {
+        TreeSet<Integer> years = new TreeSet<>();
+        for (int y = 1; y <= 3; y++) {
+            if (r.nextBoolean()) {
+                years.add(y);
+            }
+        }
+        if (years.isEmpty()) {
+            years.add(1 + r.nextInt(3));
+        }
+        return years;
     }
 
     private static BigDecimal value(Random r) {

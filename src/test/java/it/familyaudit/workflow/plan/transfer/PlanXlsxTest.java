@@ -7,6 +7,7 @@ import it.familyaudit.workflow.plan.Indicator;
 import it.familyaudit.workflow.plan.PlanAction;
 import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.plan.PlanField;
+import it.familyaudit.workflow.plan.PlanRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -232,5 +233,62 @@ class PlanXlsxTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void readsAFieldsBudgetAndMeasurementYearsTypedAsNumbersAndPlacesTheirRuleErrors() throws IOException {
+        List<String> header = List.of("Codice campo", "Campo di indagine", "Codice azione", "Titolo", "Anni del piano",
+                "Budget (euro)", "Linea di finanziamento", "Indicatore", "Target anno 3", "Anni di misura");
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Piano");
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                h.createCell(i).setCellValue(header.get(i));
+            }
+            Row field = sheet.createRow(1);
+            field.createCell(0).setCellValue(1);
+            field.createCell(1).setCellValue("Organizzazione");
+            field.createCell(5).setCellValue(25000.5);                // no funding line: a rule error
+            Row action = sheet.createRow(2);
+            action.createCell(0).setCellValue(1);
+            action.createCell(2).setCellValue("1.1");
+            action.createCell(3).setCellValue("Azione");
+            action.createCell(4).setCellValue(12);                    // years 1 and 2, run together by Excel
+            action.createCell(7).setCellValue("Indagine");
+            action.createCell(9).setCellValue(3);                     // measured in year 3 only: not a year of 1.1
+            wb.write(out);
+            file = out.toByteArray();
+        }
+
+        PlanImport plan = PlanXlsx.read(file);
+
+        assertThat(plan.content().fields()).containsExactly(new PlanField("1", "Organizzazione",
+                new BigDecimal("25000.5"), null));
+        assertThat(plan.content().actions().get(0).indicators().get(0).years()).containsExactly(3);
+        List<ImportError> errors = PlanRules.structure("Piano", plan.content()).stream()
+                .map(e -> plan.locate(e.field(), e.message())).toList();
+        assertThat(errors).extracting(e -> e.row() + " " + e.column())
+                .containsExactlyInAnyOrder("2 Linea di finanziamento", "3 Anni di misura");
+    }
+
+    @Test
+    void exportsAFieldsBudgetAsAnEuroAmountOnItsHeadingRow() throws IOException {
+        PlanContent plan = new PlanContent(List.of(new PlanField("1", "Organizzazione", new BigDecimal("25000.5"),
+                "PIAO")), List.of());
+
+        byte[] file = PlanXlsx.write("Piano", true, plan);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            Row heading = wb.getSheet("Piano").getRow(1);
+            Cell budget = heading.getCell(PlanColumn.BUDGET.ordinal());
+            assertThat(budget.getNumericCellValue()).isEqualTo(25000.5);
+            assertThat(budget.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(heading.getCell(PlanColumn.FUNDING_LINE.ordinal()).getStringCellValue()).isEqualTo("PIAO");
+            assertThat(heading.getCell(PlanColumn.ACTION_CODE.ordinal())).isNull();
+            assertThat(wb.getSheet("Piano").getRow(0).getCell(PlanColumn.INDICATOR_YEARS.ordinal()).getStringCellValue())
+                    .isEqualTo("Anni di misura");
+        }
+        assertThat(PlanXlsx.read(file).content()).isEqualTo(plan);
     }
 }
