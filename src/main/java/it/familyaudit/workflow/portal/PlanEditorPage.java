@@ -23,11 +23,20 @@ import java.util.Set;
 record PlanEditorPage(CertificationView certification, PlanView.Version version, PlanForm form, PlanProblems problems,
                       boolean refused, boolean saved, Set<Integer> open, List<Finding> findings) {
 
-    /** An input of an action or an indicator: its kind decides how it is drawn; the plan's rules require some. */
-    record Input(String name, String kind, int maxLength, String columns, boolean required) {
+    /**
+     * An input of a field, an action or an indicator: its kind decides how it is drawn; the plan's rules
+     * require some.
+     *
+     * @param help the key of the text shown below it, {@code null} for none
+     */
+    record Input(String name, String kind, int maxLength, String columns, boolean required, String help) {
+
+        Input(String name, String kind, int maxLength, String columns, boolean required) {
+            this(name, kind, maxLength, columns, required, null);
+        }
 
         Input(String name, String kind, int maxLength, String columns) {
-            this(name, kind, maxLength, columns, false);
+            this(name, kind, maxLength, columns, false, null);
         }
     }
 
@@ -48,10 +57,14 @@ record PlanEditorPage(CertificationView certification, PlanView.Version version,
             new Input("recipients", "textarea", PlanRules.RECIPIENTS, "col-12 col-md-6 col-lg-4"));
     private static final List<Input> ACTION_BOTTOM = List.of(
             new Input("deadline", "date", 0, "col-12 col-md-4"),
-            new Input("budget", "amount", 0, "col-12 col-md-4"),
+            new Input("budget", "amount", 0, "col-12 col-md-4", false, "planEditor.budgetHelp"),
             new Input("fundingLine", "text", PlanRules.FUNDING_LINE, "col-12 col-md-4"),
             new Input("findingRef", "finding", PlanRules.REFERENCE, "col-12 col-md-6"),
             new Input("ptapRef", "text", PlanRules.REFERENCE, "col-12 col-md-6"));
+    /** A field's money of its own, below its code and name. */
+    private static final List<Input> FIELD_MONEY = List.of(
+            new Input("budget", "amount", 0, "col-12 col-md-4", false, "planEditor.fieldBudgetHelp"),
+            new Input("fundingLine", "text", PlanRules.FUNDING_LINE, "col-12 col-md-8"));
     private static final List<Input> INDICATOR = List.of(
             new Input("name", "text", PlanRules.INDICATOR_NAME, "col-12 col-md-8", true),
             new Input("unit", "text", PlanRules.UNIT, "col-12 col-md-4"),
@@ -66,6 +79,10 @@ record PlanEditorPage(CertificationView certification, PlanView.Version version,
 
     public List<Input> actionBottom() {
         return ACTION_BOTTOM;
+    }
+
+    public List<Input> fieldMoney() {
+        return FIELD_MONEY;
     }
 
     public List<Input> indicatorInputs() {

@@ -45,7 +45,7 @@ final class PlanForm {
             "targetYear3");
     private static final Set<String> VALUES = Set.of("baseline", "targetYear1", "targetYear2", "targetYear3");
 
-    private static final Pattern FIELD = Pattern.compile("fields\\[(\\d{1,3})]\\.(code|name)");
+    private static final Pattern FIELD = Pattern.compile("fields\\[(\\d{1,3})]\\.(code|name|budget|fundingLine)");
     private static final Pattern ACTION = Pattern.compile("actions\\[(\\d{1,4})]\\.(\\w+)");
     private static final Pattern INDICATOR = Pattern.compile("actions\\[(\\d{1,4})]\\.indicators\\[(\\d{1,2})]\\.(\\w+)");
     private static final Pattern NUMBERED = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
@@ -53,8 +53,19 @@ final class PlanForm {
     private static final DateTimeFormatter ITALIAN_DAY = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** A field of investigation as typed. */
-    record Field(String code, String name) {
+    /** A field of investigation as typed: its budget as people write amounts, empty when it has no money of its own. */
+    record Field(String code, String name, String budget, String fundingLine) {
+
+        /** An input's text by its name: {@code code}, {@code name}, {@code budget} or {@code fundingLine}. */
+        public String get(String input) {
+            return switch (input) {
+                case "code" -> code;
+                case "name" -> name;
+                case "budget" -> budget;
+                case "fundingLine" -> fundingLine;
+                default -> throw new IllegalArgumentException(input);
+            };
+        }
     }
 
     /** An action as typed: its inputs by name ({@link #ACTION_INPUTS}), the years ticked, its indicators. */
@@ -65,8 +76,11 @@ final class PlanForm {
         }
     }
 
-    /** An indicator as typed, by input name ({@link #INDICATOR_INPUTS}). */
-    record Indicator(Map<String, String> values) {
+    /**
+     * An indicator as typed, by input name ({@link #INDICATOR_INPUTS}), and the plan years ticked it is
+     * measured in: none, every year its action runs.
+     */
+    record Indicator(Map<String, String> values, SortedSet<Integer> years) {
     }
 
     /** What {@link #json} could not read as its type and passed on as typed: input path → "number" or "date". */
@@ -88,7 +102,8 @@ final class PlanForm {
     /** A plan as its inputs show it: days as the date inputs take them, amounts as the reader writes them. */
     static PlanForm of(PlanView plan, Locale locale) {
         List<Field> fields = new ArrayList<>();
-        plan.fields().forEach(f -> fields.add(new Field(f.code(), f.name())));
+        plan.fields().forEach(f -> fields.add(new Field(f.code(), f.name(),
+                f.budget() == null ? null : amount(f.budget(), locale), f.fundingLine())));
         List<Action> actions = new ArrayList<>();
         for (PlanAction a : plan.actions()) {
             Map<String, String> v = new HashMap<>();
@@ -115,7 +130,7 @@ final class PlanForm {
                 for (int year = 1; year <= 3; year++) {
                     iv.put("targetYear" + year, value(k.target(year), locale));
                 }
-                indicators.add(new Indicator(iv));
+                indicators.add(new Indicator(iv, new TreeSet<>(k.years())));
             }
             actions.add(new Action(v, new TreeSet<>(a.years()), indicators));
         }
@@ -126,7 +141,7 @@ final class PlanForm {
     static PlanForm posted(Map<String, String[]> parameters) {
         TreeMap<Integer, Map<String, String>> fieldRows = new TreeMap<>();
         TreeMap<Integer, Action> actionRows = new TreeMap<>();
-        TreeMap<Integer, TreeMap<Integer, Map<String, String>>> indicatorRows = new TreeMap<>();
+        TreeMap<Integer, TreeMap<Integer, Indicator>> indicatorRows = new TreeMap<>();
         for (Map.Entry<String, String[]> p : parameters.entrySet()) {
             String name = p.getKey();
             // A blank input is an empty one, as the plan reads it.
@@ -135,27 +150,30 @@ final class PlanForm {
             if ((m = FIELD.matcher(name)).matches()) {
                 fieldRows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new HashMap<>()).put(m.group(2), value);
             } else if ((m = INDICATOR.matcher(name)).matches()) {
-                if (INDICATOR_INPUTS.contains(m.group(3))) {
+                String input = m.group(3);
+                if (INDICATOR_INPUTS.contains(input) || "years".equals(input)) {
                     action(actionRows, Integer.parseInt(m.group(1)));
-                    indicatorRows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
-                            .computeIfAbsent(Integer.parseInt(m.group(2)), j -> new HashMap<>()).put(m.group(3), value);
+                    Indicator k = indicatorRows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
+                            .computeIfAbsent(Integer.parseInt(m.group(2)), j -> emptyIndicator());
+                    if ("years".equals(input)) {
+                        years(p.getValue(), k.years());
+                    } else {
+                        k.values().put(input, value);
+                    }
                 }
             } else if ((m = ACTION.matcher(name)).matches()) {
                 Action a = action(actionRows, Integer.parseInt(m.group(1)));
                 if ("years".equals(m.group(2))) {
-                    for (String year : p.getValue()) {
-                        if (year.matches("[1-3]")) {
-                            a.years().add(Integer.parseInt(year));
-                        }
-                    }
+                    years(p.getValue(), a.years());
                 } else if (ACTION_INPUTS.contains(m.group(2))) {
                     a.values().put(m.group(2), value);
                 }
             }
         }
         List<Field> fields = new ArrayList<>();
-        fieldRows.values().forEach(f -> fields.add(new Field(f.get("code"), f.get("name"))));
-        indicatorRows.forEach((i, rows) -> rows.values().forEach(r -> actionRows.get(i).indicators().add(new Indicator(r))));
+        fieldRows.values().forEach(f -> fields.add(new Field(f.get("code"), f.get("name"), f.get("budget"),
+                f.get("fundingLine"))));
+        indicatorRows.forEach((i, rows) -> actionRows.get(i).indicators().addAll(rows.values()));
         String[] title = parameters.get("title");
         return new PlanForm(title == null || title.length == 0 || title[0].isBlank() ? null : title[0],
                 parameters.containsKey("fieldsMandatory"), fields, new ArrayList<>(actionRows.values()));
@@ -163,6 +181,19 @@ final class PlanForm {
 
     private static Action action(Map<Integer, Action> rows, int index) {
         return rows.computeIfAbsent(index, i -> new Action(new HashMap<>(), new TreeSet<>(), new ArrayList<>()));
+    }
+
+    private static Indicator emptyIndicator() {
+        return new Indicator(new HashMap<>(), new TreeSet<>());
+    }
+
+    /** The years ticked, a checkbox's value each: 1, 2 or 3, anything else ignored. */
+    private static void years(String[] ticked, SortedSet<Integer> years) {
+        for (String year : ticked) {
+            if (year != null && year.matches("[1-3]")) {
+                years.add(Integer.parseInt(year));
+            }
+        }
     }
 
     // --- Reading --------------------------------------------------------------------------------
@@ -178,11 +209,14 @@ final class PlanForm {
         put(plan, "title", title);
         plan.put("fieldsMandatory", fieldsMandatory);
         ArrayNode fieldList = plan.putArray("fields");
-        fields.forEach(f -> {
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
             ObjectNode field = fieldList.addObject();
             put(field, "code", f.code());
             put(field, "name", f.name());
-        });
+            put(field, "budget", number(f.budget(), "fields[" + i + "].budget"));
+            put(field, "fundingLine", f.fundingLine());
+        }
         ArrayNode actionList = plan.putArray("actions");
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -201,12 +235,14 @@ final class PlanForm {
             ArrayNode indicators = action.putArray("indicators");
             for (int j = 0; j < a.indicators().size(); j++) {
                 ObjectNode indicator = indicators.addObject();
-                Map<String, String> values = a.indicators().get(j).values();
+                Indicator k = a.indicators().get(j);
                 for (String input : INDICATOR_INPUTS) {
-                    String text = values.get(input);
+                    String text = k.values().get(input);
                     put(indicator, input, VALUES.contains(input)
                             ? number(text, path + ".indicators[" + j + "]." + input) : text);
                 }
+                ArrayNode measured = indicator.putArray("years");
+                k.years().forEach(measured::add);
             }
         }
         return plan;
@@ -259,7 +295,7 @@ final class PlanForm {
     void addField() {
         int next = fields.stream().map(Field::code).filter(c -> c != null && c.strip().matches("\\d{1,3}"))
                 .mapToInt(c -> Integer.parseInt(c.strip())).max().orElse(0) + 1;
-        fields.add(new Field(String.valueOf(next), null));
+        fields.add(new Field(String.valueOf(next), null, null, null));
     }
 
     /**
@@ -310,7 +346,7 @@ final class PlanForm {
 
     void addIndicator(int action) {
         if (action >= 0 && action < actions.size()) {
-            actions.get(action).indicators().add(new Indicator(new HashMap<>()));
+            actions.get(action).indicators().add(emptyIndicator());
         }
     }
 

@@ -131,11 +131,15 @@ record PlanProblems(List<Problem> list, Map<String, List<String>> beside, Map<In
             int indicator = Integer.parseInt(m.group(2));
             String ibase = base + "-indicators-" + indicator;
             where = word(messages, locale, "planEditor.where.indicator", where, indicator + 1);
-            return input == null
-                    // An indicator without any target: its first target is where one goes.
-                    ? new Place(ibase + "-targetYear1", ibase, where, index)
-                    : new Place(ibase + "-" + input, ibase + "-" + input,
-                    part(messages, locale, where, "planEditor.indicator." + input), index);
+            if (input == null) {
+                // An indicator without any target: its first target is where one goes.
+                return new Place(ibase + "-targetYear1", ibase, where, index);
+            }
+            String what = part(messages, locale, where, "planEditor.indicator." + input);
+            // The years it is measured in: a fieldset of checkboxes, the first of which a link leads to.
+            return "years".equals(input)
+                    ? new Place(ibase + "-years-1", ibase + "-years", what, index)
+                    : new Place(ibase + "-" + input, ibase + "-" + input, what, index);
         }
         if (input == null) {
             return new Place(base, base, where, index);

@@ -152,9 +152,15 @@ class PortalBrowserTest extends PortalBrowserTestBase {
         wide.addAll(atAPhonesWidth(editor));
 
         clear("p-actions-0-title");
+        // A field's budget without its funding line; an indicator of action 2.1 (year 1 only) measured in year 3.
+        browser.findElement(By.id("p-fields-1-budget")).sendKeys("750");
+        tick("p-actions-1-indicators-0-years-3");
         press(By.cssSelector("#piano button.btn-primary[value=salva]"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("errori")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("input.is-invalid[aria-invalid=true]"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#errori a[href='#p-fields-1-fundingLine'],"
+                + " #errori a[href='#p-actions-1-indicators-0-years-1']"))).hasSize(2);
+        assertThat(browser.findElement(By.id("p-actions-1-indicators-0-years-3")).isSelected()).isTrue();
         problems.addAll(checkShown(d.workingGroup, editor + " (errori)"));
         wide.addAll(atAPhonesWidth(null));
 
@@ -217,6 +223,18 @@ class PortalBrowserTest extends PortalBrowserTestBase {
         browser.executeScript("arguments[0].closest('details').open = true;"
                 + " arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", input);
         input.clear();
+    }
+
+    /**
+     * Ticks a checkbox of the plan editor as a user would, after opening the action it is in: on its
+     * label, which the kit draws over it.
+     */
+    private void tick(String id) {
+        var box = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].closest('details').open = true;"
+                + " arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box);
+        browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
+        assertThat(box.isSelected()).as("%s ticked", id).isTrue();
     }
 
     private void submitTheForm() {

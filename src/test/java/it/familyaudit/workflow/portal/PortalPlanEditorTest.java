@@ -171,6 +171,130 @@ class PortalPlanEditorTest extends PortalTestBase {
     }
 
     @Test
+    void aFieldsOwnBudgetAndAnIndicatorMeasuredOnlyInYearThreeAreSavedThroughTheFormAndKeptWhenRowsMove()
+            throws Exception {
+        long id = driver.runToPlanDrafting();
+        driver.draftPlan(id);
+        String editor = editor(id);
+        String page = html(driver.workingGroup, editor);
+        assertThat(page).contains("name=\"fields[0].budget\"", "name=\"fields[0].fundingLine\"",
+                "aria-describedby=\"p-fields-0-budget-aiuto\"", "vuoto se il campo non ha fondi propri",
+                "id=\"p-actions-0-indicators-0-years\"", "<legend>Anni di misura</legend>",
+                "name=\"actions[0].indicators[0].years\" value=\"3\"",
+                "Se nessun anno è spuntato, l&#39;indicatore si misura in ogni anno in cui si svolge l&#39;azione.");
+
+        // Field 1 funds a whole area; action 1.1 runs a third year, in which alone a new indicator is measured.
+        Form form = Form.of(page).set("fields[0].budget", "2.000,50").set("fields[0].fundingLine", "PTAP 2027, missione 1")
+                .check("actions[0].years", "3");
+        page = ok(send(driver.workingGroup, form.press("indicatore-aggiungi:0"), editor));
+        page = ok(send(driver.workingGroup, Form.of(page).set("actions[0].indicators[1].name", "Dipendenti soddisfatti")
+                .set("actions[0].indicators[1].unit", "%").set("actions[0].indicators[1].targetYear3", "80")
+                .check("actions[0].indicators[1].years", "3").press("salva"), editor));
+
+        JsonNode draft = json(driver.workingGroup, id);
+        assertThat(draft.path("problems")).isEmpty();
+        JsonNode field = draft.path("fields").get(0);
+        assertThat(field.path("budget").decimalValue()).isEqualByComparingTo("2000.50");
+        assertThat(field.path("fundingLine").asText()).isEqualTo("PTAP 2027, missione 1");
+        assertThat(draft.path("fields").get(1).path("budget").isMissingNode() || draft.path("fields").get(1).path("budget").isNull())
+                .as("a field without money of its own").isTrue();
+        JsonNode indicators = draft.path("actions").get(0).path("indicators");
+        assertThat(indicators.get(0).path("years").toString()).as("every year the action runs").isEqualTo("[]");
+        assertThat(indicators.get(1).path("years").toString()).isEqualTo("[3]");
+        assertThat(indicators.get(1).path("targetYear3").decimalValue()).isEqualByComparingTo("80");
+        // Shown again from the saved plan: the amount as a clerk writes it, the year ticked and no other.
+        assertThat(page).contains("Bozza salvata.", "value=\"2.000,50\"", "value=\"PTAP 2027, missione 1\"");
+        assertThat(ticked(page, "p-actions-0-indicators-1-years-3")).isTrue();
+        assertThat(ticked(page, "p-actions-0-indicators-1-years-1")).isFalse();
+        assertThat(ticked(page, "p-actions-0-indicators-0-years-3")).isFalse();
+        assertThat(html(driver.workingGroup, editor + "?lang=en")).contains("value=\"2000.50\"", "Field budget",
+                "Years measured");
+
+        // Moved, the field keeps its money and the indicator its year.
+        page = ok(send(driver.workingGroup, Form.of(page).press("indicatore-su:0:1"), editor));
+        page = ok(send(driver.workingGroup, Form.of(page).press("campo-giu:0"), editor));
+        draft = json(driver.workingGroup, id);
+        assertThat(draft.path("fields").findValuesAsText("code")).containsExactly("2", "1");
+        assertThat(draft.path("fields").get(1).path("budget").decimalValue()).isEqualByComparingTo("2000.50");
+        assertThat(draft.path("fields").get(1).path("fundingLine").asText()).isEqualTo("PTAP 2027, missione 1");
+        indicators = draft.path("actions").get(0).path("indicators");
+        assertThat(indicators.findValuesAsText("name")).containsExactly("Dipendenti soddisfatti",
+                "Dipendenti con orario flessibile");
+        assertThat(indicators.get(0).path("years").toString()).isEqualTo("[3]");
+        assertThat(input(page, "p-fields-1-budget")).contains("value=\"2.000,50\"");
+        assertThat(ticked(page, "p-actions-0-indicators-0-years-3")).isTrue();
+
+        // Deleted, the indicator before it takes its place with its own years (none).
+        ok(send(driver.workingGroup, Form.of(page).press("indicatore-elimina:0:0"), editor));
+        indicators = json(driver.workingGroup, id).path("actions").get(0).path("indicators");
+        assertThat(indicators).hasSize(1);
+        assertThat(indicators.get(0).path("years").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void aFieldBudgetWithoutItsFundingLineAndAnIndicatorYearTheActionDoesNotRunInAreRefusedBesideTheirInputs()
+            throws Exception {
+        long id = driver.runToPlanDrafting();
+        driver.draftPlan(id);
+        String editor = editor(id);
+        // Action 2.1 runs in year 1 only.
+        Form form = Form.of(html(driver.workingGroup, editor)).set("fields[0].budget", "mille")
+                .set("fields[1].budget", "750").check("actions[1].indicators[0].years", "1")
+                .check("actions[1].indicators[0].years", "3");
+
+        MockHttpServletResponse refused = send(driver.workingGroup, form.press("salva"), editor);
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String page = refused.getContentAsString();
+        assertThat(page).contains("La bozza non è stata salvata: ci sono 3 errori da correggere",
+                "href=\"#p-fields-0-budget\">Campo di indagine 1, budget del campo: Scrivere un numero, ad esempio 1.234,50",
+                "href=\"#p-fields-1-fundingLine\">Campo di indagine 2, fonte di finanziamento: Indicare la fonte di finanziamento del budget",
+                "href=\"#p-actions-1-indicators-0-years-1\">Azione 2.1, indicatore 1, anni di misura: L&#39;azione non si svolge nell&#39;anno 3",
+                // Beside each input, which names it.
+                "<div id=\"e-p-fields-1-fundingLine\" class=\"invalid-feedback d-block mb-1\">Indicare la fonte di finanziamento del budget</div>",
+                "<div id=\"e-p-actions-1-indicators-0-years\" class=\"invalid-feedback d-block mb-1\">L&#39;azione non si svolge nell&#39;anno 3",
+                opened(1));
+        assertThat(input(page, "p-fields-1-fundingLine")).contains("is-invalid", "aria-invalid=\"true\"",
+                "aria-describedby=\"e-p-fields-1-fundingLine\"");
+        assertThat(input(page, "p-fields-0-budget")).contains("value=\"mille\"", "aria-invalid=\"true\"",
+                "aria-describedby=\"e-p-fields-0-budget p-fields-0-budget-aiuto\"");
+        assertThat(input(page, "p-fields-1-budget")).contains("value=\"750\"").doesNotContain("aria-invalid");
+        for (int year = 1; year <= 3; year++) {
+            assertThat(input(page, "p-actions-1-indicators-0-years-" + year)).contains("aria-invalid=\"true\"",
+                    "aria-describedby=\"e-p-actions-1-indicators-0-years p-actions-1-indicators-0-years-aiuto\"");
+        }
+        // What was ticked, kept.
+        assertThat(ticked(page, "p-actions-1-indicators-0-years-1")).isTrue();
+        assertThat(ticked(page, "p-actions-1-indicators-0-years-2")).isFalse();
+        assertThat(ticked(page, "p-actions-1-indicators-0-years-3")).isTrue();
+        JsonNode draft = json(driver.workingGroup, id);
+        assertThat(draft.path("fields").get(1).path("budget").isMissingNode() || draft.path("fields").get(1).path("budget").isNull())
+                .as("nothing stored").isTrue();
+        assertThat(draft.path("actions").get(1).path("indicators").get(0).path("years").toString()).isEqualTo("[]");
+
+        // Moving a field of a refused form moves what was typed in it, and its errors with it.
+        MockHttpServletResponse moved = send(driver.workingGroup, Form.of(page).press("campo-giu:0"), editor);
+        assertThat(moved.getStatus()).isEqualTo(400);
+        page = moved.getContentAsString();
+        assertThat(page).contains("href=\"#p-fields-1-budget\">Campo di indagine 1, budget del campo: Scrivere un numero",
+                "href=\"#p-fields-0-fundingLine\">Campo di indagine 2, fonte di finanziamento:",
+                "href=\"#p-actions-1-indicators-0-years-1\">Azione 2.1, indicatore 1, anni di misura:");
+        assertThat(input(page, "p-fields-0-budget")).contains("name=\"fields[0].budget\"", "value=\"750\"");
+        assertThat(input(page, "p-fields-1-budget")).contains("name=\"fields[1].budget\"", "value=\"mille\"");
+        assertThat(ticked(page, "p-actions-1-indicators-0-years-3")).isTrue();
+
+        // Once the funding line is given, the amount read and the year the action does not run in unticked, it is saved.
+        ok(send(driver.workingGroup, Form.of(page).set("fields[1].budget", "1.000")
+                .set("fields[1].fundingLine", "Bilancio comunale").set("fields[0].fundingLine", "Fondo regionale").uncheck("actions[1].indicators[0].years")
+                .check("actions[1].indicators[0].years", "1").press("salva"), editor));
+        draft = json(driver.workingGroup, id);
+        assertThat(draft.path("fields").get(0).path("budget").decimalValue()).isEqualByComparingTo("750");
+        assertThat(draft.path("fields").get(0).path("fundingLine").asText()).isEqualTo("Fondo regionale");
+        assertThat(draft.path("fields").get(1).path("budget").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(draft.path("actions").get(1).path("indicators").get(0).path("years").toString()).isEqualTo("[1]");
+    }
+
+    @Test
     void theEditorIsForThoseWhoDraftThePlanWhileItIsDrafted() throws Exception {
         long id = driver.runToPlanDrafting();
         String editor = editor(id);
@@ -397,6 +521,18 @@ class PortalPlanEditorTest extends PortalTestBase {
     }
 
     // --- Helpers ---------------------------------------------------------------------------------
+
+    /** The tag of the input with this id, which must be on the page. */
+    private static String input(String page, String id) {
+        Matcher m = Pattern.compile("<input\\s[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(page);
+        assertThat(m.find()).as("an input with id %s", id).isTrue();
+        return m.group();
+    }
+
+    /** Whether the checkbox with this id is ticked. */
+    private static boolean ticked(String page, String id) {
+        return input(page, id).contains("checked=\"checked\"");
+    }
 
     /** An action's details element, open. */
     private static String opened(int action) {
