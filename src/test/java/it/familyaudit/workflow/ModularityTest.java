@@ -46,6 +46,7 @@ class ModularityTest {
      */
     private static final List<List<String>> LAYERS = List.of(
             List.of("web", "portal", "inbox", "demo"),
+            List.of("mail"),
             List.of("monitoring"),
             List.of("certificate"),
             List.of("evaluation"),

@@ -4,17 +4,24 @@ import it.familyaudit.workflow.engine.EngineAccess;
 import it.familyaudit.workflow.engine.EngineTime;
 import java.sql.Timestamp;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code fa_certification_event} table: who did what, and when, on each certification. */
+/**
+ * The {@code fa_certification_event} table: who did what, and when, on each certification. Each entry is
+ * also published as {@link TimelineRecorded}, for what follows from it (mail).
+ */
 @Repository
 public class Timeline {
 
     private final JdbcClient db;
+    private final ApplicationEventPublisher events;
 
-    Timeline(JdbcClient db) {
+    Timeline(JdbcClient db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     /** Records a completed task; the task id is unique, so a task is never recorded twice. */
@@ -46,6 +53,7 @@ public class Timeline {
 
     private void insert(long certificationId, String kind, String taskId, String taskKey, String decision,
                         String summary, String actor) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                 INSERT INTO fa_certification_event (certification_id, kind, task_id, task_key, decision, summary,
                                                     actor, occurred_at)
@@ -59,6 +67,8 @@ public class Timeline {
                 .param("summary", summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary)
                 .param("actor", actor)
                 .param("at", Timestamp.from(EngineTime.now()))
-                .update();
+                .update(key, "id");
+        events.publishEvent(new TimelineRecorded(key.getKey().longValue(), certificationId, kind, taskKey, decision,
+                summary, actor));
     }
 }

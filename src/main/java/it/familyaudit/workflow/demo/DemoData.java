@@ -78,7 +78,7 @@ class DemoData implements ApplicationRunner {
                 User user = identity.newUser(u.id());
                 user.setFirstName(u.firstName());
                 user.setLastName(u.lastName());
-                user.setEmail(u.id() + "@demo.familyaudit.invalid");
+                user.setEmail(u.id() + "@example.test");
                 user.setPassword(u.password());
                 identity.saveUser(user);
                 identity.createMembership(u.id(), u.role());

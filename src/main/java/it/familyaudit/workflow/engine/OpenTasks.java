@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.engine;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,6 +67,15 @@ public class OpenTasks {
     /** The open tasks of these process instances, oldest first. */
     public List<OpenTask> ofProcessInstances(Collection<String> processInstanceIds) {
         return processInstanceIds.isEmpty() ? List.of() : select("t.PROC_INST_ID_ IN (:pis)", "pis", processInstanceIds);
+    }
+
+    /** The open tasks due from {@code from} (included) to {@code to} (excluded), soonest first. */
+    public List<OpenTask> dueBetween(Instant from, Instant to) {
+        List<String> ids = jdbc.sql("""
+                        SELECT ID_ FROM %s WHERE DUE_DATE_ >= :from AND DUE_DATE_ < :to ORDER BY DUE_DATE_, ID_"""
+                        .formatted(tasks))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(String.class).list();
+        return ids.isEmpty() ? List.of() : select("t.ID_ IN (:ids)", "ids", ids);
     }
 
     /** Candidate groups per task id; a task without any is absent from the map. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Attached to every user task by {@link FormTasks}. On create it moves the
@@ -34,13 +35,16 @@ final class FormTaskListener implements TaskListener {
     private final TaskSteps steps;
     private final CertificationJournal journal;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    FormTaskListener(String formId, FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json) {
+    FormTaskListener(String formId, FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json,
+                     ApplicationEventPublisher events) {
         this.formId = formId;
         this.forms = forms;
         this.steps = steps;
         this.journal = journal;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +61,14 @@ final class FormTaskListener implements TaskListener {
         TaskStep step = steps.get(task.getTaskDefinitionKey());
         journal.taskCreated(certificationId, task.getTaskDefinitionKey(), step.phase());
         step.formVariables(task, certificationId).forEach((name, value) -> task.setVariableLocal(name, asFormValue(value)));
+        Set<String> groups = new HashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        events.publishEvent(new TaskOpened(task.getId(), task.getTaskDefinitionKey(), task.getName(), certificationId,
+                groups, task.getAssignee(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
 
     private void completed(DelegateTask task) {

@@ -3,6 +3,7 @@ package it.familyaudit.workflow.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.familyaudit.workflow.engine.UserTaskBinding;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +18,15 @@ class FormTasks implements UserTaskBinding {
     private final TaskSteps steps;
     private final CertificationJournal journal;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    FormTasks(FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json) {
+    FormTasks(FormRegistry forms, TaskSteps steps, CertificationJournal journal, ObjectMapper json,
+              ApplicationEventPublisher events) {
         this.forms = forms;
         this.steps = steps;
         this.journal = journal;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -32,6 +36,6 @@ class FormTasks implements UserTaskBinding {
         }
         steps.get(taskKey);
         forms.bindTask(taskKey, formRef);
-        return new FormTaskListener(formRef, forms, steps, journal, json);
+        return new FormTaskListener(formRef, forms, steps, journal, json, events);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,11 @@ public class TaskAlerts {
     }
 
     private final JdbcClient db;
+    private final ApplicationEventPublisher events;
 
-    TaskAlerts(JdbcClient db) {
+    TaskAlerts(JdbcClient db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     /**
@@ -39,7 +42,7 @@ public class TaskAlerts {
      */
     public boolean raise(String taskId, Kind kind, long certificationId, String taskKey, String taskName,
                          String candidateGroup, Instant due) {
-        return db.sql("""
+        boolean raised = db.sql("""
                 INSERT INTO fa_task_alert (task_id, kind, certification_id, task_key, task_name, candidate_group, due,
                                            raised_at)
                 SELECT :task, :kind, :cert, :key, :name, :group, :due, :at
@@ -49,6 +52,10 @@ public class TaskAlerts {
                 .param("name", taskName).param("group", candidateGroup).param("due", Timestamp.from(due))
                 .param("at", Timestamp.from(EngineTime.now()))
                 .update() == 1;
+        if (raised) {
+            events.publishEvent(new TaskAlertRaised(taskId, kind, certificationId, taskKey, taskName, candidateGroup, due));
+        }
+        return raised;
     }
 
     /** The strongest alert of each task that has one: ESCALATION over REMINDER. */

@@ -69,6 +69,7 @@ public final class ApiDriver {
         User u = identity.newUser(id);
         u.setFirstName("Utente");
         u.setLastName(id);
+        u.setEmail(id + "@example.test");
         u.setPassword(PASSWORD);
         identity.saveUser(u);
         DRIVER_USERS.add(id);
