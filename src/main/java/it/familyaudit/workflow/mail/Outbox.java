@@ -117,7 +117,7 @@ public class Outbox {
      * Sends a mail again, whatever became of it, as the agency asks: guarded, a mail being sent right now is
      * left to its sender.
      */
-    boolean resend(long id, String by) {
+    public boolean resend(long id, String by) {
         return db.sql("""
                 UPDATE fa_mail_outbox SET status = 'PENDING', next_attempt_at = :now, attempts = 0, last_error = NULL,
                        claimed_until = NULL, resent_by = :by
@@ -125,7 +125,7 @@ public class Outbox {
                 """).param("now", Timestamp.from(EngineTime.now())).param("by", by).param("id", id).update() == 1;
     }
 
-    Optional<OutboxMail> byId(long id) {
+    public Optional<OutboxMail> byId(long id) {
         return byIds(List.of(id)).stream().findFirst();
     }
 
