@@ -8,6 +8,7 @@ CREATE TABLE fa_mail_outbox (
     certification_id BIGINT,
     task_id          VARCHAR(64),
     recipient_id     VARCHAR(64)   NOT NULL,
+    recipient_name   VARCHAR(200),
     address          VARCHAR(320),
     language         VARCHAR(5)    NOT NULL,
     subject          VARCHAR(500)  NOT NULL,

@@ -21,14 +21,57 @@ public class EngineMemberships {
     public record Memberships(Set<String> groups, Set<String> tenants) {
     }
 
+    /** A user holding {@code group}, with what a letter to them needs. */
+    public record Member(String userId, String firstName, String lastName, String email, String group) {
+    }
+
     private final JdbcClient jdbc;
     private final String groupMembers;
     private final String tenantMembers;
+    private final String users;
 
     EngineMemberships(JdbcClient jdbc, ManagementService management) {
         this.jdbc = jdbc;
         this.groupMembers = management.getTableName(EngineTable.GROUP_MEMBERSHIP.entity());
         this.tenantMembers = management.getTableName(EngineTable.TENANT_MEMBERSHIP.entity());
+        this.users = management.getTableName(EngineTable.USER.entity());
+    }
+
+    /**
+     * The users who belong to the tenant themselves and hold any of these groups: read from the tenant's few
+     * members (by the tenant's index), never from every holder of a group across all tenants.
+     */
+    public List<Member> membersInTenant(String tenantId, Collection<String> groups) {
+        return groups.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT u.ID_, u.FIRST_, u.LAST_, u.EMAIL_, m.GROUP_ID_
+                        FROM %s t JOIN %s m ON m.USER_ID_ = t.USER_ID_ JOIN %s u ON u.ID_ = t.USER_ID_
+                        WHERE t.TENANT_ID_ = :tenant AND m.GROUP_ID_ IN (:groups)
+                        ORDER BY u.ID_""".formatted(tenantMembers, groupMembers, users))
+                .param("tenant", tenantId).param("groups", groups).query(EngineMemberships::member).list();
+    }
+
+    /** Every holder of these groups (for groups small by nature, such as the agency's). */
+    public List<Member> membersOf(Collection<String> groups) {
+        return groups.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT u.ID_, u.FIRST_, u.LAST_, u.EMAIL_, m.GROUP_ID_
+                        FROM %s m JOIN %s u ON u.ID_ = m.USER_ID_
+                        WHERE m.GROUP_ID_ IN (:groups)
+                        ORDER BY u.ID_""".formatted(groupMembers, users))
+                .param("groups", groups).query(EngineMemberships::member).list();
+    }
+
+    /** These users, if they hold {@code group}. */
+    public List<Member> usersInGroup(Collection<String> userIds, String group) {
+        return userIds.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT u.ID_, u.FIRST_, u.LAST_, u.EMAIL_, m.GROUP_ID_
+                        FROM %s u JOIN %s m ON m.USER_ID_ = u.ID_
+                        WHERE u.ID_ IN (:users) AND m.GROUP_ID_ = :group
+                        ORDER BY u.ID_""".formatted(users, groupMembers))
+                .param("users", userIds).param("group", group).query(EngineMemberships::member).list();
+    }
+
+    private static Member member(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
     /**

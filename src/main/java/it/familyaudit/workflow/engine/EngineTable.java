@@ -4,13 +4,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MembershipEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantMembershipEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /** The engine's tables that our own statements read, by the entity the engine stores in each. */
 public enum EngineTable {
     TASK(TaskEntity.class),
     IDENTITY_LINK(IdentityLinkEntity.class),
     GROUP_MEMBERSHIP(MembershipEntity.class),
-    TENANT_MEMBERSHIP(TenantMembershipEntity.class);
+    TENANT_MEMBERSHIP(TenantMembershipEntity.class),
+    USER(UserEntity.class);
 
     private final Class<?> entity;
 

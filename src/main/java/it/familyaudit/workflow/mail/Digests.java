@@ -54,8 +54,10 @@ class Digests {
                     .map(m -> new MailWords.Item(m.subject(), words.read(m.params()).path())).toList();
             MailWords.Params params = new MailWords.Params(null, null, null, day, null, null, null, items.size(), items);
             String key = "digest:" + userId + ":" + day;
-            String address = recipients.user(userId, false).map(Recipients.Recipient::email).orElse(null);
-            outbox.add(List.of(new Outbox.Entry(key, NoticeKind.DIGEST, null, null, userId, address, p.language(),
+            Recipients.Recipient who = recipients.user(userId, false).orElse(null);
+            String address = who == null ? null : who.email();
+            outbox.add(List.of(new Outbox.Entry(key, NoticeKind.DIGEST, null, null, userId,
+                    who == null ? userId : who.name(), address, p.language(),
                     words.subject(NoticeKind.DIGEST, p.language(), params), words.params(params),
                     address == null ? "FAILED" : "PENDING",
                     address == null ? "Nessun indirizzo e-mail per questa persona / No e-mail address" : null)));

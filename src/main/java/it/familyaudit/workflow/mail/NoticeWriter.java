@@ -133,7 +133,7 @@ class NoticeWriter {
               List<Recipient> people) {
         LocalDate dueDay = day(due);
         Integer days = dueDay == null ? null
-                : (int) Math.max(0, ChronoUnit.DAYS.between(day(EngineTime.now()), dueDay));
+                : (int) ChronoUnit.DAYS.between(day(EngineTime.now()), dueDay); // below 0: late
         write(kind, about, taskId, eventKey, people, MailWords.Params.of(about.organizationName(), taskKey, taskName,
                 dueDay, days, null, "/attivita/" + taskId));
     }
@@ -153,7 +153,7 @@ class NoticeWriter {
             }
             String status = r.email() == null ? "FAILED" : p.digest() ? "HELD" : "PENDING";
             entries.add(new Outbox.Entry(eventKey + ":" + r.userId(), kind, about.certificationId(), taskId, r.userId(),
-                    r.email(), p.language(), words.subject(kind, p.language(), params), facts, status,
+                    r.name(), r.email(), p.language(), words.subject(kind, p.language(), params), facts, status,
                     r.email() == null ? "Nessun indirizzo e-mail per questa persona / No e-mail address" : null));
         }
         outbox.add(entries);

@@ -23,12 +23,13 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
     /** A mail to write: its status is PENDING, HELD for a digest, or FAILED when there is no address. */
-    record Entry(String key, NoticeKind kind, Long certificationId, String taskId, String recipientId, String address,
-                 String language, String subject, String params, String status, String error) {
+    record Entry(String key, NoticeKind kind, Long certificationId, String taskId, String recipientId,
+                 String recipientName, String address, String language, String subject, String params, String status,
+                 String error) {
     }
 
     private static final int[] ENTRY_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR,
             Types.TIMESTAMP, Types.VARCHAR};
 
     private final JdbcClient db;
@@ -53,13 +54,14 @@ public class Outbox {
         List<Object[]> rows = new ArrayList<>();
         for (Entry e : entries) {
             rows.add(new Object[] {e.key(), e.kind().name(), e.certificationId(), e.taskId(), e.recipientId(),
-                    e.address(), e.language(), e.subject(), e.params(), e.status(), now, e.error(), now, e.key()});
+                    e.recipientName(), e.address(), e.language(), e.subject(), e.params(), e.status(), now, e.error(), now, e.key()});
         }
         int[] written = jdbc.batchUpdate("""
-                INSERT INTO fa_mail_outbox (idem_key, kind, certification_id, task_id, recipient_id, address, language,
+                INSERT INTO fa_mail_outbox (idem_key, kind, certification_id, task_id, recipient_id, recipient_name, address,
+                                            language,
                                             subject, params, status, next_attempt_at, last_error, created_at)
                 SELECT CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(40)), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)),
-                       CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(5)), CAST(? AS VARCHAR(500)),
+                       CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(5)), CAST(? AS VARCHAR(500)),
                        CAST(? AS TEXT), CAST(? AS VARCHAR(12)), CAST(? AS TIMESTAMP), CAST(? AS VARCHAR(1000)),
                        CAST(? AS TIMESTAMP)
                 WHERE NOT EXISTS (SELECT 1 FROM fa_mail_outbox WHERE idem_key = ?)
@@ -181,7 +183,7 @@ public class Outbox {
     }
 
     private static final String SELECT = """
-            SELECT id, idem_key, kind, certification_id, task_id, recipient_id, address, language, subject, params,
+            SELECT id, idem_key, kind, certification_id, task_id, recipient_id, recipient_name, address, language, subject, params,
                    status, attempts, next_attempt_at, last_error, digest_id, created_at, sent_at, resent_by
             FROM fa_mail_outbox""";
 
@@ -191,7 +193,8 @@ public class Outbox {
         long digest = rs.getLong("digest_id");
         Long digestId = rs.wasNull() ? null : digest;
         return new OutboxMail(rs.getLong("id"), rs.getString("idem_key"), NoticeKind.valueOf(rs.getString("kind")),
-                certificationId, rs.getString("task_id"), rs.getString("recipient_id"), rs.getString("address"),
+                certificationId, rs.getString("task_id"), rs.getString("recipient_id"), rs.getString("recipient_name"),
+                rs.getString("address"),
                 rs.getString("language"), rs.getString("subject"), rs.getString("params"), rs.getString("status"),
                 rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
                 digestId, instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),

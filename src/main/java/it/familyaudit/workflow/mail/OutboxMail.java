@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param params what the mail says, as JSON ({@link MailWords} puts the words together)
  */
 public record OutboxMail(long id, String key, NoticeKind kind, Long certificationId, String taskId, String recipientId,
-                         String address, String language, String subject, String params, String status, int attempts,
+                         String recipientName, String address, String language, String subject, String params, String status, int attempts,
                          Instant nextAttemptAt, String lastError, Long digestId, Instant createdAt, Instant sentAt,
                          String resentBy) {
 

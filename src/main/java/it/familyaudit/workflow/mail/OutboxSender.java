@@ -138,8 +138,8 @@ public class OutboxSender {
     }
 
     private MimeMessage message(OutboxMail mail) throws MessagingException {
-        String name = recipients.user(mail.recipientId(), false).map(Recipients.Recipient::name).orElse(mail.recipientId());
-        MailWords.Composed composed = words.compose(mail, name);
+        MailWords.Composed composed = words.compose(mail,
+                mail.recipientName() == null ? mail.recipientId() : mail.recipientName());
         String messageId = "<family-audit-" + mail.id() + "-" + Integer.toHexString(mail.key().hashCode()) + "@"
                 + host() + ">";
         MimeMessage message = new MimeMessage(session) {

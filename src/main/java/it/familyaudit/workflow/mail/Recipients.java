@@ -3,22 +3,26 @@ package it.familyaudit.workflow.mail;
 import it.familyaudit.workflow.certification.Certifications;
 import it.familyaudit.workflow.certification.CertificationWithOrganization;
 import it.familyaudit.workflow.engine.EngineAccess;
+import it.familyaudit.workflow.engine.EngineMemberships;
+import it.familyaudit.workflow.engine.EngineMemberships.Member;
 import it.familyaudit.workflow.security.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who a notice of a certification goes to, by role: the organisation's people in their group and tenant,
  * the consultant and evaluator the certification assigns (never every professional of the register), and
  * every member of the agency's and the council's groups. Read from the engine's identity tables at the
- * moment of the event, so a person added a minute ago is told too.
+ * moment of the event (a statement per kind of role), so a person added a minute ago is told too.
  */
 @Component
 class Recipients {
@@ -32,16 +36,43 @@ class Recipients {
                  String evaluator) {
     }
 
+    /** Where {@link #about} keeps what it read for the rest of the transaction. */
+    private static final Object ABOUT_KEY = new Object();
+
     private final IdentityService identity;
+    private final EngineMemberships memberships;
     private final Certifications certifications;
 
-    Recipients(IdentityService identity, Certifications certifications) {
+    Recipients(IdentityService identity, EngineMemberships memberships, Certifications certifications) {
         this.identity = identity;
+        this.memberships = memberships;
         this.certifications = certifications;
     }
 
+    /**
+     * The certification as mails name it; read once per transaction (a round's opening writes several
+     * notices), never kept longer, so a consultant reassigned a moment ago gets the next mail.
+     */
     Optional<About> about(long certificationId) {
-        return certifications.withOrganization(certificationId).map(Recipients::about);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return certifications.withOrganization(certificationId).map(Recipients::about);
+        }
+        @SuppressWarnings("unchecked")
+        Map<Long, Optional<About>> known = (Map<Long, Optional<About>>) TransactionSynchronizationManager
+                .getResource(ABOUT_KEY);
+        if (known == null) {
+            Map<Long, Optional<About>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(ABOUT_KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ABOUT_KEY);
+                }
+            });
+            known = fresh;
+        }
+        return known.computeIfAbsent(certificationId,
+                id -> certifications.withOrganization(id).map(Recipients::about));
     }
 
     private static About about(CertificationWithOrganization c) {
@@ -51,43 +82,37 @@ class Recipients {
 
     /** The people holding any of these roles for the certification, each once, in the order of the roles. */
     List<Recipient> of(About about, Collection<String> roles) {
-        Map<String, Recipient> found = new LinkedHashMap<>();
-        EngineAccess.asSystem(() -> {
-            for (String role : roles) {
-                for (User user : users(about, role)) {
-                    found.putIfAbsent(user.getId(), new Recipient(user.getId(), name(user), blankless(user.getEmail()),
-                            Roles.AGENCY.equals(role)));
-                }
+        List<String> inOrganisation = roles.stream().filter(Roles.ORGANISATION_ROLES::contains).toList();
+        List<String> agency = roles.stream().filter(Roles.AGENCY_ROLES::contains).toList();
+        List<Member> members = new ArrayList<>(memberships.membersInTenant(about.organizationCode(), inOrganisation));
+        members.addAll(memberships.membersOf(agency));
+        for (String role : roles) {
+            String assigned = Roles.CONSULTANT.equals(role) ? about.consultant()
+                    : Roles.EVALUATOR.equals(role) ? about.evaluator() : null;
+            if (assigned != null) { // never every professional of the register
+                members.addAll(memberships.usersInGroup(List.of(assigned), role));
             }
-        });
+        }
+        Map<String, Recipient> found = new LinkedHashMap<>();
+        for (String role : roles) { // the administrator is technical, and told nothing of the cycle
+            members.stream().filter(m -> m.group().equals(role)).forEach(m -> found.merge(m.userId(),
+                    new Recipient(m.userId(), name(m.firstName(), m.lastName(), m.userId()), blankless(m.email()),
+                            Roles.AGENCY.equals(role)),
+                    (a, b) -> a.agency() || !b.agency() ? a : b));
+        }
         return new ArrayList<>(found.values());
     }
 
     /** One user, by id, if they still exist. */
     Optional<Recipient> user(String userId, boolean agency) {
         return EngineAccess.asSystem(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
-                .map(u -> new Recipient(u.getId(), name(u), blankless(u.getEmail()), agency)));
+                .map(u -> new Recipient(u.getId(), name(u.getFirstName(), u.getLastName(), u.getId()),
+                        blankless(u.getEmail()), agency)));
     }
 
-    private List<User> users(About about, String role) {
-        if (Roles.PROFESSIONAL_ROLES.contains(role)) {
-            String assigned = Roles.CONSULTANT.equals(role) ? about.consultant() : about.evaluator();
-            return assigned == null ? List.of()
-                    : identity.createUserQuery().userId(assigned).memberOfGroup(role).list();
-        }
-        if (Roles.AGENCY_ROLES.contains(role)) {
-            return identity.createUserQuery().memberOfGroup(role).list();
-        }
-        if (Roles.ORGANISATION_ROLES.contains(role)) {
-            return identity.createUserQuery().memberOfGroup(role).memberOfTenant(about.organizationCode()).list();
-        }
-        return List.of(); // the administrator is technical, and told nothing of the cycle
-    }
-
-    private static String name(User u) {
-        String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
-                + (u.getLastName() == null ? "" : u.getLastName())).strip();
-        return name.isEmpty() ? u.getId() : name;
+    private static String name(String first, String last, String userId) {
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        return name.isEmpty() ? userId : name;
     }
 
     private static String blankless(String email) {

@@ -6,7 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import it.familyaudit.workflow.monitoring.MonitoringRepository;
+import it.familyaudit.workflow.monitoring.MonitoringRound;
+import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.MonitoringApiDriver;
+import it.familyaudit.workflow.support.PlanSeeds;
 import it.familyaudit.workflow.support.ApiTestBase;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -73,6 +78,10 @@ class MailTest extends ApiTestBase {
     TaskService tasks;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    PlanRepository plans;
+    @Autowired
+    MonitoringRepository rounds;
 
     @BeforeAll
     static void startSmtp() {
@@ -251,6 +260,47 @@ class MailTest extends ApiTestBase {
                 .endsWith(": " + countHeld(id) + " novità");
         assertThat(text(mine.get(0))).contains("Presentare la domanda", "Aprire la campagna del questionario",
                 "https://audit.example.test/attivita/", "Here are the");
+    }
+
+    @Test
+    void theCertificateTheCouncilsDecisionAndEachYearsMonitoringReachThePeopleOfTheCycle() throws Exception {
+        long id = driver.runToCertificate();
+        PlanSeeds.approved(plans, db, id, PlanSeeds.actions(3));
+        MonitoringApiDriver monitoring = new MonitoringApiDriver(driver, management, rounds);
+        MonitoringRound round = monitoring.open(id);
+        sender.drain();
+
+        String org = "Comune di Prova " + driver.organization.substring(3);
+        Map<String, List<String>> subjects = subjectsByRecipient(org);
+        for (String who : List.of(driver.referent, driver.manager, "consultant", "evaluator")) {
+            assertThat(subjects.get(who)).as(who).contains("[Family Audit] Certificato rilasciato – " + org,
+                    "[Family Audit] Decisione del Consiglio dell'Audit – " + org);
+        }
+        assertThat(subjects.get(driver.workingGroup)).as("the working group's news is the plan's")
+                .noneMatch(s -> s.contains("Certificato"));
+        assertThat(subjects.get(driver.referent)).contains("[Family Audit] Si apre un anno di monitoraggio – " + org,
+                "[Family Audit] Da fare: Compilare il rapporto di monitoraggio – " + org);
+        assertThat(subjects.get(driver.manager)).contains("[Family Audit] Si apre un anno di monitoraggio – " + org);
+        assertThat(subjects.get("council")).contains("[Family Audit] Da fare: Decidere sulla certificazione – " + org);
+        assertThat(text(message(driver.referent, "Certificato rilasciato"))).contains("Rilasciato il certificato",
+                "/certificazioni/" + id, "has been granted a certificate");
+
+        // The report is late: the monitoring's own check reminds the referent, then escalates
+        smtp.purgeEmailFromAllMailboxes();
+        MonitoringApiDriver.moveClockTo(round.reportDue().plusDays(2));
+        monitoring.executeJobs();
+        MonitoringApiDriver.moveClockTo(round.reportDue().plusDays(20));
+        monitoring.executeJobs();
+        sender.drain();
+        Map<String, List<String>> late = subjectsByRecipient(org);
+        assertThat(late.get(driver.referent)).contains(
+                "[Family Audit] Promemoria: «Compilare il rapporto di monitoraggio» è in ritardo – " + org);
+        assertThat(late.get(driver.manager)).contains(
+                "[Family Audit] Attività scaduta: «Compilare il rapporto di monitoraggio» – " + org);
+        assertThat(late.get("agency")).contains(
+                "[Family Audit] Attività scaduta: «Compilare il rapporto di monitoraggio» – " + org,
+                "[Family Audit] Da fare: Intervenire sui ritardi del monitoraggio – " + org);
+        late.forEach((who, list) -> assertThat(list).as("one mail per event for %s", who).doesNotHaveDuplicates());
     }
 
     // --- Helpers ---------------------------------------------------------------------------------
