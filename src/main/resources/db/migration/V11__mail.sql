@@ -26,6 +26,9 @@ CREATE TABLE fa_mail_outbox (
     created_at       TIMESTAMP     NOT NULL,
     sent_at          TIMESTAMP,
     resent_by        VARCHAR(64),
+    -- How often the agency sent it again: part of its Message-ID, so that a mail program that already has
+    -- the first one does not drop the new one as a copy.
+    resends          INT           DEFAULT 0 NOT NULL,
     CONSTRAINT fa_mail_outbox_key UNIQUE (idem_key)
 );
 CREATE INDEX fa_mail_outbox_due ON fa_mail_outbox (status, next_attempt_at);

@@ -64,7 +64,7 @@ class DueDateReminders {
         Instant lateSince = now.minus(properties.escalationAfter());
         for (OpenTask task : tasks.dueBetween(lateSince.minus(ESCALATION_WINDOW), lateSince)) {
             about(task).ifPresent(about -> notices.task(NoticeKind.ESCALATION, about, task.id(), task.taskKey(),
-                    task.name(), task.due(), "late:" + task.id(), recipients.of(about, ESCALATED_TO)));
+                    task.name(), task.due(), NoticeWriter.LATE + task.id(), recipients.of(about, ESCALATED_TO)));
         }
     }
 

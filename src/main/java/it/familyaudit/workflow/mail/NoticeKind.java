@@ -7,9 +7,9 @@ package it.familyaudit.workflow.mail;
  */
 public enum NoticeKind {
     TASK_OPENED(Category.DUTY),
-    REMINDER(Category.DUTY),
-    DEADLINE_WARNING(Category.DUTY),
-    ESCALATION(Category.ESCALATION),
+    REMINDER(Category.DUTY, true),
+    DEADLINE_WARNING(Category.DUTY, true),
+    ESCALATION(Category.ESCALATION, true),
     PLAN_SENT_BACK(Category.NEWS),
     QUESTIONNAIRE_OPENED(Category.NEWS),
     QUESTIONNAIRE_CLOSED(Category.NEWS),
@@ -23,9 +23,20 @@ public enum NoticeKind {
     public enum Category { DUTY, NEWS, ESCALATION }
 
     private final Category category;
+    private final boolean urgent;
 
     NoticeKind(Category category) {
+        this(category, false);
+    }
+
+    NoticeKind(Category category, boolean urgent) {
         this.category = category;
+        this.urgent = urgent;
+    }
+
+    /** A deadline's mail: sent at once even to those who chose the digest, which could bring it too late. */
+    public boolean urgent() {
+        return urgent;
     }
 
     public Category category() {

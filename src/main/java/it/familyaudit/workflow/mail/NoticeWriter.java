@@ -40,6 +40,12 @@ class NoticeWriter {
     private static final Set<String> COUNCIL_TASKS = Set.of("DecideCertificationTask", "DecideMonitoringTask",
             "RecognisePlanCarriedOutTask");
 
+    /**
+     * The key of a task's escalation, whoever raises it (the scan of due dates the day after, or the monitoring's
+     * check after its grace period): its people are told once that it is late.
+     */
+    static final String LATE = "late:";
+
     private final Recipients recipients;
     private final MailPreferences preferences;
     private final Outbox outbox;
@@ -72,7 +78,7 @@ class NoticeWriter {
             boolean escalation = alert.kind() == TaskAlerts.Kind.ESCALATION;
             List<String> roles = escalation ? ESCALATED_TO : Arrays.stream(alert.candidateGroup().split(",\\s*")).toList();
             task(escalation ? NoticeKind.ESCALATION : NoticeKind.REMINDER, about, alert.taskId(), alert.taskKey(),
-                    alert.taskName(), alert.due(), "alert-" + alert.kind().name().toLowerCase() + ":" + alert.taskId(),
+                    alert.taskName(), alert.due(), (escalation ? LATE : "overdue:") + alert.taskId(),
                     recipients.of(about, roles));
         });
     }
@@ -151,7 +157,7 @@ class NoticeWriter {
             if (!p.wants(kind, r.agency())) {
                 continue;
             }
-            String status = r.email() == null ? "FAILED" : p.digest() ? "HELD" : "PENDING";
+            String status = r.email() == null ? "FAILED" : p.digest() && !kind.urgent() ? "HELD" : "PENDING";
             entries.add(new Outbox.Entry(eventKey + ":" + r.userId(), kind, about.certificationId(), taskId, r.userId(),
                     r.name(), r.email(), p.language(), words.subject(kind, p.language(), params), facts, status,
                     r.email() == null ? "Nessun indirizzo e-mail per questa persona / No e-mail address" : null));

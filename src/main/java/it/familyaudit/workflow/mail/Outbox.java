@@ -122,7 +122,7 @@ public class Outbox {
     public boolean resend(long id, String by) {
         return db.sql("""
                 UPDATE fa_mail_outbox SET status = 'PENDING', next_attempt_at = :now, attempts = 0, last_error = NULL,
-                       claimed_until = NULL, resent_by = :by
+                       claimed_until = NULL, resent_by = :by, resends = resends + 1
                 WHERE id = :id AND status <> 'SENDING' AND status <> 'HELD' AND address IS NOT NULL
                 """).param("now", Timestamp.from(EngineTime.now())).param("by", by).param("id", id).update() == 1;
     }
@@ -184,7 +184,7 @@ public class Outbox {
 
     private static final String SELECT = """
             SELECT id, idem_key, kind, certification_id, task_id, recipient_id, recipient_name, address, language, subject, params,
-                   status, attempts, next_attempt_at, last_error, digest_id, created_at, sent_at, resent_by
+                   status, attempts, next_attempt_at, last_error, digest_id, created_at, sent_at, resent_by, resends
             FROM fa_mail_outbox""";
 
     private static OutboxMail map(ResultSet rs, int n) throws SQLException {
@@ -198,7 +198,7 @@ public class Outbox {
                 rs.getString("language"), rs.getString("subject"), rs.getString("params"), rs.getString("status"),
                 rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
                 digestId, instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
-                rs.getString("resent_by"));
+                rs.getString("resent_by"), rs.getInt("resends"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record OutboxMail(long id, String key, NoticeKind kind, Long certificationId, String taskId, String recipientId,
                          String recipientName, String address, String language, String subject, String params, String status, int attempts,
                          Instant nextAttemptAt, String lastError, Long digestId, Instant createdAt, Instant sentAt,
-                         String resentBy) {
+                         String resentBy, int resends) {
 
     public boolean delivered() {
         return "SENT".equals(status) || "LOGGED".equals(status) || "DIGESTED".equals(status);

@@ -140,8 +140,8 @@ public class OutboxSender {
     private MimeMessage message(OutboxMail mail) throws MessagingException {
         MailWords.Composed composed = words.compose(mail,
                 mail.recipientName() == null ? mail.recipientId() : mail.recipientName());
-        String messageId = "<family-audit-" + mail.id() + "-" + Integer.toHexString(mail.key().hashCode()) + "@"
-                + host() + ">";
+        String messageId = "<family-audit-" + mail.id() + "-" + Integer.toHexString(mail.key().hashCode())
+                + (mail.resends() > 0 ? "-r" + mail.resends() : "") + "@" + host() + ">";
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
