@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param digestHour      the hour (Europe/Rome) the daily digest is sent
  * @param scheduled       whether this node drains the outbox and runs the scans on its own (tests drive them)
  * @param drainInterval   how often the outbox is drained
- * @param batchSize       the most mails one drain claims
+ * @param batchSize       the most mails one claim takes
+ * @param maxRate         the most mails a second one node sends: an SMTP relay limits its clients anyway, and a
+ *                        drain of a few thousand mails must leave the CPU to the people using the portal
  * @param maxAttempts     the tries of a mail before it is given up as failed
  * @param retryDelay      the wait after a first failure, doubled after each further one up to {@code retryMaxDelay}
  * @param retryMaxDelay   the longest wait between two tries
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("family-audit.mail")
 public record MailProperties(String from, String portalUrl, List<Duration> reminders, Duration escalationAfter,
                              Integer digestHour, Boolean scheduled, Duration drainInterval, Integer batchSize,
-                             Integer maxAttempts, Duration retryDelay, Duration retryMaxDelay, Duration claimFor) {
+                             Integer maxRate, Integer maxAttempts, Duration retryDelay, Duration retryMaxDelay, Duration claimFor) {
 
     public MailProperties {
         from = from == null || from.isBlank() ? "Family Audit <noreply@familyaudit.example>" : from;
@@ -34,7 +36,8 @@ public record MailProperties(String from, String portalUrl, List<Duration> remin
         digestHour = digestHour == null ? 7 : digestHour;
         scheduled = scheduled == null || scheduled;
         drainInterval = drainInterval == null ? Duration.ofSeconds(5) : drainInterval;
-        batchSize = batchSize == null ? 100 : batchSize;
+        batchSize = batchSize == null ? 25 : batchSize;
+        maxRate = maxRate == null ? 25 : maxRate;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         retryDelay = retryDelay == null ? Duration.ofMinutes(1) : retryDelay;
         retryMaxDelay = retryMaxDelay == null ? Duration.ofHours(1) : retryMaxDelay;
@@ -42,7 +45,7 @@ public record MailProperties(String from, String portalUrl, List<Duration> remin
         if (digestHour < 0 || digestHour > 23) {
             throw new IllegalArgumentException("family-audit.mail.digest-hour must be between 0 and 23, not " + digestHour);
         }
-        if (batchSize < 1 || maxAttempts < 1 || reminders.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
+        if (batchSize < 1 || maxRate < 1 || maxAttempts < 1 || reminders.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException("family-audit.mail: batch-size, max-attempts and reminders must be positive");
         }
     }

@@ -1,10 +1,15 @@
 package it.familyaudit.workflow.mail;
 
 import it.familyaudit.workflow.engine.EngineTime;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +22,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +45,7 @@ public class OutboxSender {
     private final TransactionTemplate transaction;
     private final JavaMailSender smtp;
     private final Session session = Session.getInstance(new Properties());
+    private final InternetAddress from;
 
     OutboxSender(Outbox outbox, MailWords words, Recipients recipients, MailProperties properties,
                  TransactionTemplate transaction, ObjectProvider<JavaMailSender> smtp) {
@@ -50,15 +55,33 @@ public class OutboxSender {
         this.properties = properties;
         this.transaction = transaction;
         this.smtp = smtp.getIfAvailable();
+        try {
+            this.from = new InternetAddress(properties.from(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("family-audit.mail.from is not an address: " + properties.from(), e);
+        }
     }
 
-    /** Sends what is due until nothing is; @return how many mails were sent (or logged). */
+    /**
+     * Sends what is due until nothing is, at most {@code max-rate} mails a second: the first second's worth at
+     * once, then paced. @return how many mails were sent (or logged)
+     */
     public int drain() {
+        long started = System.nanoTime();
         int sent = 0;
         int batch;
         do {
             batch = sendBatch();
             sent += batch;
+            long ahead = (long) (sent * 1e9 / properties.maxRate()) - (System.nanoTime() - started);
+            if (batch > 0 && sent > properties.maxRate() && ahead > 0) {
+                try {
+                    Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return sent; // the node is stopping: the rest waits in the outbox
+                }
+            }
         } while (batch > 0);
         return sent;
     }
@@ -148,11 +171,16 @@ public class OutboxSender {
                 setHeader("Message-ID", messageId);
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(properties.from());
-        helper.setTo(mail.address());
-        helper.setSubject(composed.subject());
-        helper.setText(composed.text(), composed.html());
+        // Written with Jakarta Mail itself: Spring's MimeMessageHelper reads its table of file types afresh for
+        // every message it is not given by JavaMailSender, a few milliseconds each.
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.address()));
+        message.setSubject(composed.subject(), "UTF-8");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(composed.text(), "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(composed.html(), "text/html; charset=UTF-8");
+        message.setContent(new MimeMultipart("alternative", plain, rich));
         message.setHeader("X-Family-Audit-Event", mail.kind().name());
         return message;
     }
