@@ -30,6 +30,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import it.familyaudit.workflow.engine.EngineTime;
@@ -301,6 +307,44 @@ class MailTest extends ApiTestBase {
                 "[Family Audit] Attività scaduta: «Compilare il rapporto di monitoraggio» – " + org,
                 "[Family Audit] Da fare: Intervenire sui ritardi del monitoraggio – " + org);
         late.forEach((who, list) -> assertThat(list).as("one mail per event for %s", who).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void twoSendersDrainingAtOnceAsTwoNodesWouldSendEachMailOnce() throws Exception {
+        List<Outbox.Entry> entries = new ArrayList<>();
+        String batch = UUID.randomUUID().toString();
+        for (int i = 0; i < 60; i++) {
+            entries.add(new Outbox.Entry("test:" + batch + ":" + i, NoticeKind.TASK_OPENED, null, null, "u" + i,
+                    "Persona " + i, "u" + i + "@example.test", "it", "[Family Audit] Prova " + i,
+                    "{\"org\":\"Comune di Prova\",\"taskName\":\"Prova\",\"path\":\"/\"}", "PENDING", null));
+        }
+        transaction.executeWithoutResult(s -> outbox.add(entries));
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> drained = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            drained.add(nodes.submit(() -> {
+                go.await();
+                return sender.drain();
+            }));
+        }
+        go.countDown();
+        int sent = 0;
+        for (Future<Integer> f : drained) {
+            sent += f.get(60, TimeUnit.SECONDS);
+        }
+        nodes.shutdown();
+
+        assertThat(sent).isEqualTo(60);
+        assertThat(smtp.getReceivedMessages()).hasSize(60);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count()).isEqualTo(60);
     }
 
     // --- Helpers ---------------------------------------------------------------------------------
