@@ -4,6 +4,8 @@ import it.familyaudit.workflow.accounts.AccountRefusals.OnlyTheAgencyOnboards;
 import it.familyaudit.workflow.accounts.AccountRefusals.PasswordNotTheAgencys;
 import it.familyaudit.workflow.accounts.AccountRefusals.PersonNotFound;
 import it.familyaudit.workflow.accounts.PasswordLink.Purpose;
+import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.audit.AuditTrail;
 import it.familyaudit.workflow.engine.CheckedEngineCalls;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.engine.FormValidationException;
@@ -37,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * identity change, with the agency member as the actor. Nobody knows the password a new user is
  * created with: the person sets their own through the link that comes back, and the agency may
  * issue a new link later. Only the agency does any of this; the technical administrator, the
- * agency and the council are out of its reach.
+ * agency and the council are out of its reach. Each person changes their own e-mail address
+ * ({@link #changeEmail}), which is checked as the agency's registration checks it.
  */
 @Service
 public class Accounts {
@@ -67,16 +70,18 @@ public class Accounts {
     private final OrganizationService organizations;
     private final PasswordLinks links;
     private final AccountsProperties settings;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(IdentityService identity, CheckedEngineCalls engine, CurrentUsers users, OrganizationService organizations,
-             PasswordLinks links, AccountsProperties settings) {
+             PasswordLinks links, AccountsProperties settings, AuditTrail audit) {
         this.identity = identity;
         this.engine = engine;
         this.users = users;
         this.organizations = organizations;
         this.links = links;
         this.settings = settings;
+        this.audit = audit;
     }
 
     /** The organisation's people with their roles (an assigned consultant or evaluator too), by last name. */
@@ -153,23 +158,101 @@ public class Accounts {
         return settings.linkValidity();
     }
 
-    private PasswordLink bringIn(CurrentUser by, String organizationCode, NewPerson person, List<String> roles) {
-        String firstName = strip(person.firstName());
-        String lastName = strip(person.lastName());
-        String email = person.email() == null ? null : person.email().strip().toLowerCase(Locale.ROOT);
+    /** The caller's own address, and whether they may change it here. */
+    public OwnEmail ownEmail(CurrentUser by) {
+        User user = self(by);
+        return new OwnEmail(user.getEmail(), user.getPassword() != null);
+    }
+
+    /**
+     * What {@link #changeEmail} would refuse, without changing anything: a page that checks other
+     * fields too lists every error at once.
+     */
+    public List<FieldError> emailErrors(CurrentUser by, String email) {
+        User user = self(by);
+        String typed = normalisedEmail(email);
         List<FieldError> errors = new ArrayList<>();
-        checkName("firstName", firstName, errors);
-        checkName("lastName", lastName, errors);
+        if (typed != null && typed.equals(user.getEmail())) {
+            return errors;
+        }
+        if (user.getPassword() == null) {
+            // The provider writes its own address at every sign-in: one typed here would not last.
+            errors.add(new FieldError("email", "Il tuo indirizzo viene dal sistema di accesso unico e si cambia lì / "
+                    + "Your address comes from the single sign-on and is changed there"));
+            return errors;
+        }
+        checkEmail(typed, user.getId(), "Obbligatorio: le e-mail del servizio hanno bisogno di un indirizzo / "
+                + "Required: the service's e-mails need an address", errors);
+        return errors;
+    }
+
+    /**
+     * Changes the caller's own e-mail address, checked as when the agency registers a person: an
+     * address, at most {@value #MAX_EMAIL} characters, nobody else's; stripped and in lower case. The
+     * same address again changes nothing; the audit trail records a change, not the address.
+     *
+     * @throws FormValidationException the address's errors
+     */
+    @Transactional
+    public void changeEmail(CurrentUser by, String email) {
+        List<FieldError> errors = emailErrors(by, email);
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        String typed = normalisedEmail(email);
+        User user = self(by);
+        if (typed.equals(user.getEmail())) {
+            return;
+        }
+        users.asUser(by, null, () -> engine.withoutAuthorizationChecks(() -> {
+            user.setEmail(typed);
+            identity.saveUser(user);
+            return null;
+        }));
+        audit.record(by.id(), AuditAction.EMAIL_CHANGED, null, null, by.id(), null);
+    }
+
+    private User self(CurrentUser by) {
+        User user = identity.createUserQuery().userId(by.id()).singleResult();
+        if (user == null) {
+            throw new PersonNotFound();
+        }
+        return user;
+    }
+
+    /**
+     * An address as it is kept: without the spaces around it and in lower case, so that the same
+     * address typed twice is found.
+     */
+    static String normalisedEmail(String typed) {
+        return typed == null ? null : typed.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code ownerId} the person whose address it is to be ({@code null} for a new one): theirs is not taken. */
+    private void checkEmail(String email, String ownerId, String required, List<FieldError> errors) {
         if (email == null || email.isEmpty()) {
-            errors.add(new FieldError("email", "Obbligatorio / Required"));
+            errors.add(new FieldError("email", required));
         } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "Indirizzo e-mail non valido: deve avere la forma maria.rossi@comune.it / "
                     + "Not a valid e-mail address: it should look like maria.rossi@comune.it"));
-        } else if (identity.createUserQuery().userEmail(email).count() > 0) {
-            // Most likely the same person brought in twice; a second account would split their work.
-            errors.add(new FieldError("email", "Questo indirizzo è già di una persona registrata / "
-                    + "This address already belongs to someone registered"));
+        } else if (identity.createUserQuery().userEmail(email).list().stream()
+                .anyMatch(u -> !u.getId().equals(ownerId))) {
+            // Most likely the same person twice; a second account would split their work.
+            errors.add(new FieldError("email", ownerId == null
+                    ? "Questo indirizzo è già di una persona registrata / This address already belongs to someone registered"
+                    : "Questo indirizzo è già di un'altra persona registrata: indicane uno tuo / "
+                            + "This address already belongs to someone else registered: give one of your own"));
         }
+    }
+
+    private PasswordLink bringIn(CurrentUser by, String organizationCode, NewPerson person, List<String> roles) {
+        String firstName = strip(person.firstName());
+        String lastName = strip(person.lastName());
+        String email = normalisedEmail(person.email());
+        List<FieldError> errors = new ArrayList<>();
+        checkName("firstName", firstName, errors);
+        checkName("lastName", lastName, errors);
+        checkEmail(email, null, "Obbligatorio / Required", errors);
         if (person.role() == null || !roles.contains(person.role())) {
             errors.add(new FieldError("role", "Scegliere uno dei ruoli proposti / Choose one of the roles offered"));
         }

@@ -27,6 +27,7 @@ public enum AuditAction {
     LOGIN_FAILED("Accesso non riuscito"),
     PASSWORD_LINK_ISSUED("Collegamento per la password rilasciato"),
     PASSWORD_SET("Password impostata con un collegamento"),
+    EMAIL_CHANGED("Indirizzo e-mail cambiato"),
     DOCUMENT_ATTACHED("Documento allegato");
 
     private final String label;

@@ -61,9 +61,13 @@ class SecurityConfig {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     static final String LOGIN_PAGE = "/accedi";
-    /** The portal's addresses (see {@link #portal}); {@code /ente} holds the agency's pages. */
+    /**
+     * The portal's addresses (see {@link #portal}); {@code /ente} holds the agency's pages, {@code /preferenze}
+     * each person's choices of mail.
+     */
     static final String[] PORTAL_PATHS = {"/", "/index.html", LOGIN_PAGE, "/esci", "/certificazioni/**", "/attivita/**",
-        "/ente/**", "/registro", "/verifica", "/password/**", "/accessibilita", "/portale/**", "/webjars/**"};
+        "/ente/**", "/preferenze", "/registro", "/verifica", "/password/**", "/accessibilita", "/portale/**",
+        "/webjars/**"};
     /**
      * Those anyone may open: the public home, the sign-in, the register, the verification, and the
      * page where a person sets their password with a link (they cannot sign in yet).

@@ -2,21 +2,26 @@ package it.familyaudit.workflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.support.ApiDriver;
 import it.familyaudit.workflow.support.PortalBrowserTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The portal in a real browser (Debian's headless Chromium) as each role meets it: sign in with
@@ -29,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/portal-*.png}.
  */
 class PortalBrowserTest extends PortalBrowserTestBase {
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void everyPortalPageHasNoCriticalOrSeriousAccessibilityViolationForAnyRole() throws Exception {
@@ -201,6 +209,80 @@ class PortalBrowserTest extends PortalBrowserTestBase {
         assertThat(wide).as("pages wider than a phone").isEmpty();
     }
 
+    /**
+     * The pages of mail: a person's preferences, shown, refused with a bad address (the errors on top and
+     * beside the field) and saved; the agency's own, whose escalations cannot be turned off; the agency's
+     * outbox, with a mail sent again and one refused. Each checked by axe, and none scrolling sideways at a
+     * phone's width.
+     */
+    @Test
+    void thePreferencesAndTheOutboxHaveNoCriticalOrSeriousViolationAndFitAPhone() throws Exception {
+        ApiDriver d = newDriver();
+        d.start();
+        String failed = "[Family Audit] Da fare: Presentare la domanda – prova " + d.organization;
+        String held = "[Family Audit] Riepilogo in attesa " + d.organization;
+        outboxMail("FAILED", d.referent, failed, "Connessione rifiutata da mail.example.test:25 dopo 10 tentativi, "
+                + "il server non risponde / Connection refused by mail.example.test:25 after 10 tries");
+        outboxMail("HELD", d.manager, held, null);
+        List<String> problems = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+
+        signIn(d.referent);
+        problems.addAll(check(d.referent, "/preferenze"));
+        wide.addAll(atAPhonesWidth("/preferenze"));
+        var email = browser.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys("maria@");
+        press(By.cssSelector("main form button.btn-primary[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("errori-titolo")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".alert-danger a[href='#email']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("input#email.is-invalid[aria-invalid=true]"))).hasSize(1);
+        assertThat(browser.findElement(By.id("email-errore")).getText()).contains("Indirizzo e-mail non valido");
+        problems.addAll(checkShown(d.referent, "/preferenze (errori)"));
+        wide.addAll(atAPhonesWidth(null));
+        email = browser.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys(d.referent + "@example.test");
+        choose("delivery-daily");
+        press(By.cssSelector("main form button.btn-primary[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getPageSource().contains("Preferenze salvate"));
+        assertThat(browser.findElement(By.id("delivery-daily")).isSelected()).isTrue();
+        problems.addAll(checkShown(d.referent, "/preferenze (salvate)"));
+        signOut();
+
+        signIn("agency");
+        problems.addAll(check("agency", "/preferenze"));
+        assertThat(browser.findElement(By.id("escalations")).isEnabled()).isFalse();
+        problems.addAll(check("agency", "/"));
+        problems.addAll(check("agency", "/ente/posta"));
+        wide.addAll(atAPhonesWidth("/ente/posta"));
+        press(By.xpath("//tr[contains(., '" + failed + "')]//button"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getPageSource().contains("di nuovo in coda"));
+        problems.addAll(checkShown("agency", "/ente/posta (inviata di nuovo)"));
+        press(By.xpath("//tr[contains(., '" + held + "')]//button"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getPageSource().contains("aspetta il riepilogo"));
+        problems.addAll(checkShown("agency", "/ente/posta (rifiutata)"));
+        wide.addAll(atAPhonesWidth(null));
+        problems.addAll(check("agency", "/ente/posta?stato=FAILED&lang=en"));
+        signOut();
+
+        assertThat(problems).as("axe-core: critical and serious violations").isEmpty();
+        assertThat(wide).as("pages wider than a phone").isEmpty();
+    }
+
+    /** A mail written straight into the outbox, as the writers would, for a task opened. */
+    private void outboxMail(String status, String recipient, String subject, String error) {
+        Timestamp now = Timestamp.from(EngineTime.now());
+        db.sql("""
+                INSERT INTO fa_mail_outbox (idem_key, kind, recipient_id, address, language, subject, params, status,
+                                            attempts, next_attempt_at, last_error, created_at)
+                VALUES (:key, 'TASK_OPENED', :recipient, :address, 'it', :subject, '{}', :status, :attempts, :now,
+                        :error, :now)
+                """).param("key", "browser:" + UUID.randomUUID()).param("recipient", recipient)
+                .param("address", recipient + "@example.test").param("subject", subject).param("status", status)
+                .param("attempts", error == null ? 0 : 10).param("now", now).param("error", error).update();
+    }
+
     /** The page at a phone's width (390 px): whether it scrolls sideways; {@code page} null for the one shown. */
     private List<String> atAPhonesWidth(String page) throws IOException {
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -240,6 +322,12 @@ class PortalBrowserTest extends PortalBrowserTestBase {
     private void submitTheForm() {
         press(By.cssSelector("#modulo button.btn-primary[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("errori")).isEmpty());
+    }
+
+    /** Chooses a radio button as a user would: on its label, which the kit draws over it. */
+    private void choose(String id) {
+        press(By.cssSelector("label[for='" + id + "']"));
+        assertThat(browser.findElement(By.id(id)).isSelected()).as("%s chosen", id).isTrue();
     }
 
     /** Clicks a button as a user would, once it is in view (the kit scrolls smoothly, which a click mid-scroll misses). */

@@ -3,6 +3,7 @@ package it.familyaudit.workflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.familyaudit.workflow.audit.AuditAction;
+import it.familyaudit.workflow.mail.NoticeKind;
 import it.familyaudit.workflow.monitoring.RoundStatus;
 import it.familyaudit.workflow.plan.PlanStatus;
 import it.familyaudit.workflow.security.Roles;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The portal speaks both languages everywhere: the two message files have the same keys, and every
- * task of the models, every role, plan status, monitoring state and audit action has its words in both.
+ * task of the models, every role, plan status, monitoring state, audit action and kind and status of mail has
+ * its words in both.
  */
 class PortalMessagesTest {
 
@@ -88,6 +90,16 @@ class PortalMessagesTest {
                 .isEqualToIgnoringCase(s.italian()));
         Arrays.stream(PlanStatus.values()).forEach(s -> assertThat(english.getProperty("plan.status." + s.name()))
                 .as(s.name()).isNotBlank());
+    }
+
+    /** The outbox page names every kind of mail and every status in words. */
+    @Test
+    void everyKindAndStatusOfMailHasItsWords() {
+        for (Properties messages : List.of(italian, english)) {
+            Arrays.stream(NoticeKind.values()).forEach(k -> assertThat(messages.getProperty("mail.kind." + k.name()))
+                    .as(k.name()).isNotBlank());
+            OutboxPage.STATUSES.forEach(s -> assertThat(messages.getProperty("mail.status." + s)).as(s).isNotBlank());
+        }
     }
 
     private static Properties load(String name) {
