@@ -274,7 +274,7 @@ class MailPagesTest extends PortalTestBase {
         int pages = (total + 49) / 50;
         String first = html(AGENCY, "/ente/posta");
         assertThat(rows(first)).isEqualTo(50);
-        assertThat(first).contains(total + " e-mail.", "E-mail, pagina 1 di " + pages, "href=\"/ente/posta?pagina=2\"");
+        assertThat(first).contains(italian(total) + " e-mail.", "E-mail, pagina 1 di " + pages, "href=\"/ente/posta?pagina=2\"");
         assertThat(first.indexOf(batch + "51<")).isPositive().isLessThan(first.indexOf(batch + "50<"));
         assertThat(first).doesNotContain(batch + "1<");
         String second = html(AGENCY, "/ente/posta?pagina=2");
@@ -282,12 +282,17 @@ class MailPagesTest extends PortalTestBase {
         assertThat(rows(second)).isEqualTo(Math.min(50, total - 50));
         // A page past the last shows the last; an unknown status shows them all.
         assertThat(html(AGENCY, "/ente/posta?pagina=" + (pages + 5))).contains("pagina " + pages + " di " + pages);
-        assertThat(html(AGENCY, "/ente/posta?stato=NONSENSE")).contains(total + " e-mail.");
+        assertThat(html(AGENCY, "/ente/posta?stato=NONSENSE")).contains(italian(total) + " e-mail.");
         String logged = html(AGENCY, "/ente/posta?stato=LOGGED");
-        assertThat(logged).contains(outbox.count("LOGGED") + " e-mail.", "Solo nel log (nessun server di posta)");
+        assertThat(logged).contains(italian(outbox.count("LOGGED")) + " e-mail.", "Solo nel log (nessun server di posta)");
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /** A count as the Italian page writes it: 3.671 (the database holds every other test's mail too). */
+    private static String italian(int count) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ITALIAN).format(count);
+    }
 
     /** A mail written straight into the outbox, as the writers would, for a task opened. */
     private long mail(String status, String address, String subject, String error) {
