@@ -78,6 +78,16 @@ public class OpenTasks {
         return ids.isEmpty() ? List.of() : select("t.ID_ IN (:ids)", "ids", ids);
     }
 
+    /**
+     * Locks the open task's row until the transaction ends: of several completions of one task at once, the
+     * first goes on and the others wait for it, then find the task gone ({@code false}), instead of running
+     * into each other's records half-way.
+     */
+    public boolean lock(String taskId) {
+        return !jdbc.sql("SELECT ID_ FROM %s WHERE ID_ = :id FOR UPDATE".formatted(tasks)).param("id", taskId)
+                .query(String.class).list().isEmpty();
+    }
+
     /** Candidate groups per task id; a task without any is absent from the map. */
     public Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
         Map<String, List<String>> groups = new LinkedHashMap<>();

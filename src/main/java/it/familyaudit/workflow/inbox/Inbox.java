@@ -156,6 +156,9 @@ public class Inbox {
     @Transactional
     public TaskView.Completed complete(CurrentUser user, String taskId, Map<String, Object> submitted) {
         OpenTask task = access.accessible(user, taskId);
+        if (!openTasks.lock(taskId)) {
+            throw alreadyCompleted(); // completed by someone else while we were looking
+        }
         FormSchema schema = form(task);
         List<FieldError> unknown = submitted.keySet().stream()
                 .filter(key -> schema.field(key).isEmpty())
