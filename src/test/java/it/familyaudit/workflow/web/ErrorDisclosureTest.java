@@ -104,6 +104,32 @@ class ErrorDisclosureTest extends HttpTestBase {
     }
 
     @Test
+    void addressesNothingServesAnswerProblemDetailsUnderTheApiAndTheItalianPageToBrowsersNever500() throws Exception {
+        HttpResponse<String> visit = send(request("/error"));
+        assertThat(visit.statusCode()).as("a plain visit of /error is a page that does not exist").isEqualTo(404);
+
+        HttpResponse<String> unknown = send(request("/api/no-such-thing", "agency", "agency-demo"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(body(unknown).path("detail").asText()).isEqualTo("Indirizzo inesistente / No such address");
+
+        HttpResponse<String> wrongMethod = send(request("/api/tasks", "agency", "agency-demo")
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(body(wrongMethod).path("status").asInt()).isEqualTo(405);
+
+        // Outside the portal's and the API's paths everything is denied, unknown or not: the page says so.
+        HttpResponse<String> page = send(request("/no-such-page").header("Accept", "text/html,*/*;q=0.8"));
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("lang=\"it\"", "<h1>Non hai accesso a questa pagina</h1>", "href=\"/\"");
+        for (HttpResponse<String> answer : List.of(visit, unknown, wrongMethod, page)) {
+            assertNothingInternal(answer.body());
+        }
+    }
+
+    @Test
     void engineRestServerFailuresShowNeitherSqlNorExceptionClasses() throws Exception {
         HttpResponse<String> clientError = send(asAdmin("/engine-rest/task/no-such-task"));
         assertThat(clientError.statusCode()).as("Camunda's own 4xx answers stay as they are").isEqualTo(404);
