@@ -38,8 +38,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Il corpo della richiesta non è JSON valido in UTF-8 / The request body is not valid UTF-8 JSON"));
+        return ResponseEntity.badRequest().body(referenced(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Il corpo della richiesta non è JSON valido in UTF-8 / The request body is not valid UTF-8 JSON")));
     }
 
     /**
@@ -50,8 +50,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE_UPLOAD));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(referenced(ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE_UPLOAD)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -59,12 +59,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             ProblemDetail problem = known(t);
             if (problem != null) {
-                return ResponseEntity.status(problem.getStatus()).body(problem);
+                // The caller's mistake or a lost race: one line, no stack trace.
+                log.info("Answered {}: {}", problem.getStatus(), problem.getDetail());
+                return ResponseEntity.status(problem.getStatus()).body(referenced(problem));
             }
         }
         log.error("Unexpected failure", exception);
-        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Errore interno / Internal error"));
+        return ResponseEntity.internalServerError().body(referenced(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Errore interno / Internal error")));
+    }
+
+    /** The request's correlation id, which the log's lines of the request carry too. */
+    static ProblemDetail referenced(ProblemDetail problem) {
+        if (RequestLog.current() != null) {
+            problem.setProperty("reference", RequestLog.current());
+        }
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        return super.createResponseEntity(body instanceof ProblemDetail p ? referenced(p) : body, headers, statusCode,
+                request);
     }
 
     private static ProblemDetail known(Throwable t) {

@@ -98,7 +98,8 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
         } else if (OptimisticLockingException.class.getSimpleName().equals(type)) {
             answer.put("message", CONCURRENT_CHANGE);
         } else {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = RequestLog.current() != null ? RequestLog.current()
+                    : UUID.randomUUID().toString().substring(0, 8);
             log.error("{} {} answered {} (ref. {}): {}", request.getMethod(), request.getRequestURI(), status, reference,
                     new String(original, StandardCharsets.UTF_8));
             answer.put("message", "Errore interno del server (rif. " + reference + "): i dettagli sono nel registro "

@@ -32,6 +32,7 @@ class ErrorPages implements ErrorController {
         if (path.startsWith("/api/") || path.equals("/api") || !acceptsHtml(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
             problem.setTitle(status.getReasonPhrase());
+            ApiExceptionHandler.referenced(problem);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setStatus(status.value());
