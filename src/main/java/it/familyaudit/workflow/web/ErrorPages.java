@@ -27,16 +27,20 @@ class ErrorPages implements ErrorController {
     @RequestMapping
     Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
+        String detail = request.getAttribute(FormPostLimit.DETAIL) instanceof String said ? said : null;
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri
                 : request.getRequestURI();
         if (path.startsWith("/api/") || path.equals("/api") || !acceptsHtml(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail != null ? detail : detail(status));
             problem.setTitle(status.getReasonPhrase());
             ApiExceptionHandler.referenced(problem);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setStatus(status.value());
-        return new ModelAndView("portal/error", Map.of("status", status.value()), status);
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", status.value());
+        model.put("detail", detail);
+        return new ModelAndView("portal/error", model, status);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -1,10 +1,12 @@
 package it.familyaudit.workflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Servlet-level pieces of our error handling, for the parts of the app Spring MVC does not serve. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +19,18 @@ class WebConfig {
         registration.addUrlPatterns("/*");
         registration.setName("requestLog");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before the security filters, which would read the dropped fields as an expired form. */
+    @Bean
+    FilterRegistrationBean<FormPostLimit> formPostLimit(
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize limit) {
+        FilterRegistrationBean<FormPostLimit> registration = new FilterRegistrationBean<>(
+                new FormPostLimit(limit.toBytes()));
+        registration.addUrlPatterns("/*");
+        registration.setName("formPostLimit");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

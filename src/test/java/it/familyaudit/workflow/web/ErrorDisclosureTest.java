@@ -130,6 +130,22 @@ class ErrorDisclosureTest extends HttpTestBase {
     }
 
     @Test
+    void aFormPostLargerThanTheServerReadsIsTooLargeNotAnExpiredForm() throws Exception {
+        String body = "answer=" + "x".repeat(20 * 1024 * 1024);
+        HttpResponse<String> page = send(request("/questionario/abcdefgh").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.body()).contains("Dati inviati troppo grandi: al massimo 10 MB").doesNotContain("scaduto");
+
+        HttpResponse<String> api = send(request("/questionario/abcdefgh")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(body(api).path("detail").asText()).contains("Too much data sent");
+    }
+
+    @Test
     void engineRestServerFailuresShowNeitherSqlNorExceptionClasses() throws Exception {
         HttpResponse<String> clientError = send(asAdmin("/engine-rest/task/no-such-task"));
         assertThat(clientError.statusCode()).as("Camunda's own 4xx answers stay as they are").isEqualTo(404);
