@@ -18,10 +18,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
@@ -48,15 +49,33 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EngineServerErrorFilter.class);
 
-    /** Refusals whose messages are written for the people using the webapps. */
-    private static final Set<String> FOR_PEOPLE = Set.of(CertificationAlreadyActive.class.getSimpleName(),
-            CertificationNotActive.class.getSimpleName(), CycleNotAllowed.class.getSimpleName(),
-            TaskAlreadyClaimedException.class.getSimpleName());
+    /**
+     * Refusals whose messages are written for the people using the webapps, with the status they are: the
+     * caller's mistake (a start without an organisation) or a state that does not allow it, never the server's.
+     */
+    private static final Map<String, Integer> FOR_PEOPLE = Map.of(
+            CertificationAlreadyActive.class.getSimpleName(), 409,
+            CertificationNotActive.class.getSimpleName(), 409,
+            CycleNotAllowed.class.getSimpleName(), 409,
+            TaskAlreadyClaimedException.class.getSimpleName(), 409,
+            BadUserRequestException.class.getSimpleName(), 400);
     /** Camunda often wraps them: "Cannot instantiate process definition …: it.….SomeException: the message". */
     private static final Pattern WRAPPED_FOR_PEOPLE =
-            Pattern.compile("(?:^|[\\s.:])(?:" + String.join("|", FOR_PEOPLE) + "): (.+)$", Pattern.DOTALL);
+            Pattern.compile("(?:^|[\\s.:])(" + String.join("|", FOR_PEOPLE.keySet()) + "): (.+)$", Pattern.DOTALL);
     private static final Pattern TECHNICAL = Pattern.compile(
             "(?i)sql|jdbc|exception|###|\\bat [\\w$.]+\\(|\\b(java|javax|jakarta|org|com|it)\\.[a-z]");
+    /**
+     * Camunda's REST API answers some refusals of what a client sent as server errors, in technical words:
+     * recognised by those words, they are answered 400 in ours.
+     */
+    private static final Map<String, String> CLIENT_MISTAKES = Map.of(
+            "Java serialization format is prohibited",
+            "Variabili serializzate in formato Java non ammesse / Java-serialized variables are not allowed",
+            "are not whitelisted for deserialization",
+            "Tipo di oggetto non ammesso per le variabili / Object type not allowed in variables",
+            "Cannot deserialize object in variable",
+            "Variabile non leggibile come oggetto: chiederla con deserializeValue=false / "
+                    + "The variable cannot be read as an object: ask with deserializeValue=false");
     private static final String CONCURRENT_CHANGE = "Qualcun altro ha appena modificato gli stessi dati: ricaricare "
             + "e riprovare / Someone else changed the same data just now: reload and try again";
 
@@ -80,23 +99,35 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
             held.release();
             return;
         }
-        byte[] body = replacement(request, held.status, held.captured.toByteArray());
+        byte[] body = replacement(request, held.status, held.captured.toByteArray(), response);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private byte[] replacement(HttpServletRequest request, int status, byte[] original) throws IOException {
+    private byte[] replacement(HttpServletRequest request, int status, byte[] original, HttpServletResponse response)
+            throws IOException {
         JsonNode error = parse(original);
         String type = error.path("type").asText("");
         String message = error.path("message").asText("");
         ObjectNode answer = json.createObjectNode();
         answer.put("type", SERVER_ERROR_TYPE);
-        String forPeople = forPeople(type, message);
+        Map.Entry<String, String> forPeople = forPeople(type, message);
         if (forPeople != null) {
-            answer.put("message", forPeople);
+            answer.put("type", forPeople.getKey().replace("Exception", ""));
+            answer.put("message", forPeople.getValue());
+            response.setStatus(FOR_PEOPLE.get(forPeople.getKey()));
+            log.info("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(),
+                    FOR_PEOPLE.get(forPeople.getKey()), forPeople.getValue());
+        } else if (clientMistake(message) != null) {
+            answer.put("type", "BadUserRequest");
+            answer.put("message", clientMistake(message));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            log.info("{} {} answered 400: {}", request.getMethod(), request.getRequestURI(), message);
         } else if (OptimisticLockingException.class.getSimpleName().equals(type)) {
+            answer.put("type", "OptimisticLocking");
             answer.put("message", CONCURRENT_CHANGE);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
         } else {
             String reference = RequestLog.current() != null ? RequestLog.current()
                     : UUID.randomUUID().toString().substring(0, 8);
@@ -109,18 +140,26 @@ final class EngineServerErrorFilter extends OncePerRequestFilter {
         return json.writeValueAsBytes(answer);
     }
 
-    /** The message of one of the refusals written for people, unless it looks technical. */
-    private static String forPeople(String type, String message) {
+    private static String clientMistake(String message) {
+        return CLIENT_MISTAKES.entrySet().stream().filter(e -> message.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The refusal written for people and its message, unless the message looks technical. */
+    private static Map.Entry<String, String> forPeople(String type, String message) {
+        String name = null;
         String text = null;
-        if (FOR_PEOPLE.contains(type)) {
+        if (FOR_PEOPLE.containsKey(type)) {
+            name = type;
             text = message;
         } else {
             Matcher wrapped = WRAPPED_FOR_PEOPLE.matcher(message);
             if (wrapped.find()) {
-                text = wrapped.group(1);
+                name = wrapped.group(1);
+                text = wrapped.group(2);
             }
         }
-        return text == null || text.isBlank() || TECHNICAL.matcher(text).find() ? null : text.strip();
+        return text == null || text.isBlank() || TECHNICAL.matcher(text).find() ? null : Map.entry(name, text.strip());
     }
 
     private JsonNode parse(byte[] body) {

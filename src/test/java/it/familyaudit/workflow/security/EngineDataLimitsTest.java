@@ -61,9 +61,9 @@ class EngineDataLimitsTest extends HttpTestBase {
                 "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
                         "serializationDataFormat", "application/x-java-serialized-object")));
 
-        // Camunda's REST API answers this refusal as a server error, so the body tells no more.
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(body(response).path("message").asText()).contains("rif. ");
+        // Camunda's REST API answers this refusal as a server error; it is the client's, and said so.
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).path("message").asText()).contains("formato Java non ammesse");
         assertThat(tasks.getVariableLocal(task, "payload")).isNull();
         assertThatThrownBy(() -> tasks.setVariableLocal(task, "payload", Variables.serializedObjectValue(
                         Base64.getEncoder().encodeToString(bytes.toByteArray()))
@@ -81,7 +81,7 @@ class EngineDataLimitsTest extends HttpTestBase {
                 "valueInfo", Map.of("objectTypeName", "java.io.File", "serializationDataFormat", "application/json")))
                 .statusCode()).isEqualTo(204);
 
-        assertThat(send(asAdmin("/engine-rest/task/" + task + "/localVariables/target")).statusCode()).isEqualTo(500);
+        assertThat(send(asAdmin("/engine-rest/task/" + task + "/localVariables/target")).statusCode()).isEqualTo(400);
         assertThatThrownBy(() -> tasks.getVariableLocal(task, "target"))
                 .hasRootCauseMessage("The following classes are not whitelisted for deserialization: [java.io.File]");
         HttpResponse<String> asText = send(asAdmin("/engine-rest/task/" + task

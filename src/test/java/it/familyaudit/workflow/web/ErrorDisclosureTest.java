@@ -146,6 +146,17 @@ class ErrorDisclosureTest extends HttpTestBase {
     }
 
     @Test
+    void aStartWithoutAnOrganisationIsTheCallersMistakeNotTheServers() throws Exception {
+        HttpResponse<String> start = send(asAdmin("/engine-rest/process-definition/key/" + CertificationProcess.KEY
+                + "/start").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(body(start).path("message").asText())
+                .isEqualTo("La certificazione va avviata per un'organizzazione / A certification must belong to an organisation");
+        assertNothingInternal(start.body());
+    }
+
+    @Test
     void engineRestServerFailuresShowNeitherSqlNorExceptionClasses() throws Exception {
         HttpResponse<String> clientError = send(asAdmin("/engine-rest/task/no-such-task"));
         assertThat(clientError.statusCode()).as("Camunda's own 4xx answers stay as they are").isEqualTo(404);
@@ -174,9 +185,9 @@ class ErrorDisclosureTest extends HttpTestBase {
         HttpResponse<String> secondStart = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/"
                 + CertificationProcess.KEY + "/submit-form", json.writeValueAsString(Map.of("variables", Map.of())), true);
 
-        assertThat(secondStart.statusCode()).isEqualTo(500);
+        assertThat(secondStart.statusCode()).as("the state does not allow it: the caller's conflict").isEqualTo(409);
         JsonNode error = body(secondStart);
-        assertThat(error.path("type").asText()).isEqualTo(EngineServerErrorFilter.SERVER_ERROR_TYPE);
+        assertThat(error.path("type").asText()).isEqualTo("CertificationAlreadyActive");
         assertThat(error.path("message").asText()).startsWith("Comune di Prova").contains("ha già una certificazione in corso");
         assertNothingInternal(secondStart.body());
     }
