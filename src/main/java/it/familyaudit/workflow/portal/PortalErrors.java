@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.portal;
 
+import it.familyaudit.workflow.engine.TransientFailures;
 import it.familyaudit.workflow.plan.PlanRefusals.ApprovedPlanUnchangeable;
 import it.familyaudit.workflow.refusal.Refusal;
 import it.familyaudit.workflow.survey.QuestionnaireRefusals.CodesAlreadyIssued;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -123,6 +125,11 @@ class PortalErrors {
      */
     @ExceptionHandler(Exception.class)
     String failed(Exception e, HttpServletResponse response, Model model) {
+        if (TransientFailures.isTransient(e)) {
+            log.warn("Database unavailable for the moment, page answered 503: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, null, response, model);
+        }
         if (e instanceof ErrorResponse answered && answered.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.resolve(answered.getStatusCode().value());
             return page(status == null ? HttpStatus.BAD_REQUEST : status, null, response, model);

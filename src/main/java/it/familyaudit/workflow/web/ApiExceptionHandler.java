@@ -2,6 +2,7 @@ package it.familyaudit.workflow.web;
 
 import it.familyaudit.workflow.certification.CertificationAlreadyActive;
 import it.familyaudit.workflow.engine.FormValidationException;
+import it.familyaudit.workflow.engine.TransientFailures;
 import it.familyaudit.workflow.refusal.Refusal;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
+        if (TransientFailures.isTransient(exception)) {
+            log.warn("Database unavailable for the moment, answered 503: {}", exception.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS))
+                    .body(referenced(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
+                                    + "Service unavailable for the moment: try again in a few seconds")));
+        }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             ProblemDetail problem = known(t);
             if (problem != null) {

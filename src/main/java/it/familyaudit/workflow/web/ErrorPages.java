@@ -24,10 +24,13 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("${server.error.path:/error}")
 class ErrorPages implements ErrorController {
 
+    /** A request attribute: what the error page says, set by whoever sends the error. */
+    static final String DETAIL = "it.familyaudit.workflow.web.errorDetail";
+
     @RequestMapping
     Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
-        String detail = request.getAttribute(FormPostLimit.DETAIL) instanceof String said ? said : null;
+        String detail = request.getAttribute(DETAIL) instanceof String said ? said : null;
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri
                 : request.getRequestURI();
         if (path.startsWith("/api/") || path.equals("/api") || !acceptsHtml(request)) {
@@ -63,6 +66,8 @@ class ErrorPages implements ErrorController {
             case UNAUTHORIZED -> "Accesso richiesto / Sign-in required";
             case FORBIDDEN -> "Non autorizzato / Not authorized";
             case BAD_REQUEST -> "Richiesta non valida / Bad request";
+            case SERVICE_UNAVAILABLE -> "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
+                    + "Service unavailable for the moment: try again in a few seconds";
             default -> status.is5xxServerError() ? "Errore interno / Internal error"
                     : status.getReasonPhrase();
         };

@@ -15,9 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FormPostLimit extends OncePerRequestFilter {
 
-    /** What the error page says, for {@link ErrorPages}. */
-    static final String DETAIL = "it.familyaudit.workflow.web.errorDetail";
-
     private final long limit;
 
     FormPostLimit(long limit) {
@@ -31,7 +28,7 @@ final class FormPostLimit extends OncePerRequestFilter {
         if (limit > 0 && "POST".equals(request.getMethod()) && type != null
                 && type.toLowerCase().startsWith("application/x-www-form-urlencoded")
                 && request.getContentLengthLong() > limit) {
-            request.setAttribute(DETAIL, "Dati inviati troppo grandi: al massimo " + limit / (1024 * 1024)
+            request.setAttribute(ErrorPages.DETAIL, "Dati inviati troppo grandi: al massimo " + limit / (1024 * 1024)
                     + " MB / Too much data sent: at most " + limit / (1024 * 1024) + " MB");
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;

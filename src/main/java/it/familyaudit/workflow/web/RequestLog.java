@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.web;
 
+import it.familyaudit.workflow.engine.TransientFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request a correlation id — the caller's {@code X-Request-Id} when it is a sensible one, else a
  * new one —, answers it in the same header, keeps it in the log's context ({@code requestId}: every line the
  * request logs carries it) and in the problem details as {@code reference}, and logs one line per request:
- * method, path, status, milliseconds. Static files are served without their line.
+ * method, path, status, milliseconds. Static files are served without their line. A failure no handler answered
+ * that is the database's passing trouble (see {@link TransientFailures}) is answered 503 with {@code Retry-After}.
  */
 final class RequestLog extends OncePerRequestFilter {
 
@@ -38,6 +40,14 @@ final class RequestLog extends OncePerRequestFilter {
         long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException failure) {
+            // What no handler answered, a sign-in's lookup among them: the database's passing trouble is 503.
+            if (!TransientFailures.isTransient(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            log.warn("Database unavailable for the moment, answered 503: {}", failure.toString());
+            response.setHeader("Retry-After", String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         } finally {
             String path = request.getRequestURI();
             if (!path.startsWith("/webjars/") && !path.endsWith(".css") && !path.endsWith(".js")
