@@ -103,6 +103,15 @@ class SecurityConfig {
         return stateless(http, json).headers(h -> protections(h, true)).build();
     }
 
+    /** The metrics, for the administrator's monitoring (Prometheus scrapes with HTTP Basic). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher(paths("/actuator/prometheus"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Roles.ADMIN));
+        return stateless(http, json).headers(h -> protections(h, true)).build();
+    }
+
     /**
      * With single sign-on on ({@code family-audit.oidc.enabled}), a Bearer token of the configured
      * issuer is accepted next to HTTP Basic; otherwise a Bearer header authenticates nobody.
