@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,29 +16,37 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Users' roles and organisations as last read, for {@code family-audit.security.memberships-cache}
  * (default 10 s): every API call needs them, and they change seldom. Every change of users, groups,
  * tenants or memberships passes Camunda's identity provider, which tells {@link #membershipsChanging(String)}: what
- * was read is forgotten at once and again when the change commits, so the next call sees it. The
- * time limit only bounds what this application cannot see: another instance's changes, or SQL
- * written by hand.
+ * was read is forgotten at once and again when the change commits, so the next call sees it; and the change
+ * moves the version in {@code fa_membership_version} in its transaction, which each call compares with the
+ * version what it remembers was read at (a one-row read), so that another instance sees the change at its next
+ * call too. The time limit only bounds what nobody can see: SQL written by hand.
  */
 @Component
 public class KnownMemberships implements IdentityChanges {
 
-    private final Cache<String, CurrentUser> known;
+    /** A user's memberships and the version of all memberships they were read at. */
+    private record Known(CurrentUser user, long version) {
+    }
+
+    private final Cache<String, Known> known;
     /** Moves on every change: a reading that started before it is not kept. */
     private final AtomicLong changes = new AtomicLong();
+    private final JdbcClient db;
 
-    KnownMemberships(@Value("${family-audit.security.memberships-cache:10s}") Duration remember) {
+    KnownMemberships(@Value("${family-audit.security.memberships-cache:10s}") Duration remember, JdbcClient db) {
         this.known = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(10_000).build();
+        this.db = db;
     }
 
     CurrentUser of(String userId, Function<String, CurrentUser> read) {
-        CurrentUser user = known.getIfPresent(userId);
-        if (user != null) {
-            return user;
+        long version = version();
+        Known remembered = known.getIfPresent(userId);
+        if (remembered != null && remembered.version() == version) {
+            return remembered.user();
         }
         long before = changes.get();
-        user = read.apply(userId);
-        known.put(userId, user);
+        CurrentUser user = read.apply(userId);
+        known.put(userId, new Known(user, version));
         // A change during the reading may not be in it: forget it again (the change's own
         // forgetting may have run before the put).
         if (changes.get() != before) {
@@ -60,6 +69,8 @@ public class KnownMemberships implements IdentityChanges {
 
     private void forgetNowAndAtCommit(String userId) {
         forget(userId);
+        // Committed with the change: every instance's next call reads the memberships afresh.
+        db.sql("UPDATE fa_membership_version SET version = version + 1 WHERE id = 1").update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -68,6 +79,10 @@ public class KnownMemberships implements IdentityChanges {
                 }
             });
         }
+    }
+
+    private long version() {
+        return db.sql("SELECT version FROM fa_membership_version WHERE id = 1").query(Long.class).single();
     }
 
     /** {@code null}: everyone. */
