@@ -7,16 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import it.familyaudit.workflow.certification.Timeline;
 import it.familyaudit.workflow.mail.OutboxSender;
 import it.familyaudit.workflow.organization.OrganizationService;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.LocalSmtp;
 import it.familyaudit.workflow.support.PostgresAvailable;
 import it.familyaudit.workflow.tasks.TaskOpened;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +60,9 @@ class MailBenchmark {
 
     private static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 400);
     private static final int API_CALLS = Integer.getInteger("bench.apiCalls", 300);
-    private static final int SMTP_PORT = freePort();
-    private static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final LocalSmtp local = new LocalSmtp();
+    private static final int SMTP_PORT = local.port;
+    private static final GreenMail smtp = local.server;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -211,13 +210,5 @@ class MailBenchmark {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isBetween(200, 201);
         return json.readTree(response.getContentAsString()).path("id").asLong();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,11 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import it.familyaudit.workflow.monitoring.MonitoringRepository;
 import it.familyaudit.workflow.monitoring.MonitoringRound;
 import it.familyaudit.workflow.plan.PlanRepository;
 import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.LocalSmtp;
 import it.familyaudit.workflow.support.MonitoringApiDriver;
 import it.familyaudit.workflow.support.PlanSeeds;
 import it.familyaudit.workflow.support.ApiTestBase;
@@ -18,8 +18,6 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,8 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MailTest extends ApiTestBase {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final LocalSmtp local = new LocalSmtp();
+    static final int SMTP_PORT = local.port;
+    static final GreenMail smtp = local.server;
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
@@ -436,13 +435,5 @@ class MailTest extends ApiTestBase {
                 .matcher(text);
         assertThat(m.find()).as("a link to %s in %s", startingWith, text).isTrue();
         return m.group(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
