@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -152,6 +153,31 @@ public class CampaignRepository {
                 .update() == 1;
     }
 
+    /**
+     * Claims a shared-link campaign's one answer for a browser (by the digest of its cookie): of two claims at
+     * once, on one instance or two, the key lets one in. Runs in its own statement, outside the answer's
+     * transaction.
+     *
+     * @return false when this browser has claimed it already
+     */
+    public boolean claimBallot(long campaignId, String ballotHash) {
+        try {
+            return db.sql("""
+                    INSERT INTO fa_questionnaire_ballot (campaign_id, ballot_hash)
+                    SELECT :id, :hash WHERE NOT EXISTS
+                        (SELECT 1 FROM fa_questionnaire_ballot WHERE campaign_id = :id AND ballot_hash = :hash)
+                    """).param("id", campaignId).param("hash", ballotHash).update() == 1;
+        } catch (DuplicateKeyException claimedAtTheSameMoment) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back, when the answer was not stored after all. */
+    public void releaseBallot(long campaignId, String ballotHash) {
+        db.sql("DELETE FROM fa_questionnaire_ballot WHERE campaign_id = :id AND ballot_hash = :hash")
+                .param("id", campaignId).param("hash", ballotHash).update();
+    }
+
     /** Whether the code exists and was used; empty for a code this campaign never issued. */
     public Optional<Boolean> codeUsed(long campaignId, String codeHash) {
         return db.sql("SELECT used FROM fa_questionnaire_code WHERE campaign_id = :id AND code_hash = :hash")
@@ -205,6 +231,7 @@ public class CampaignRepository {
      */
     void seal(long campaignId) {
         db.sql("DELETE FROM fa_questionnaire_code WHERE campaign_id = :id").param("id", campaignId).update();
+        db.sql("DELETE FROM fa_questionnaire_ballot WHERE campaign_id = :id").param("id", campaignId).update();
         db.sql("UPDATE fa_questionnaire_campaign SET code_key = NULL WHERE id = :id").param("id", campaignId).update();
 
         List<Object[]> answers = db.sql("SELECT answer_day, profile, answers FROM fa_questionnaire_answer WHERE campaign_id = :id")

@@ -169,6 +169,17 @@ class PublicQuestionnaireTest extends ApiTestBase {
                 .as("another browser").isEqualTo(303);
         assertThat(questionnaire.campaign().path("answers").asInt()).isEqualTo(2);
         assertThat(questionnaire.campaign().path("note").asText()).contains("una persona potrebbe rispondere più volte");
+        // The browsers' claims are in the database, for every instance of the application; sealing removes them.
+        assertThat(ballots()).isEqualTo(2);
+        questionnaire.closeEarly();
+        assertThat(ballots()).isZero();
+    }
+
+    private int ballots() {
+        return db.sql("""
+                SELECT COUNT(*) FROM fa_questionnaire_ballot b JOIN fa_questionnaire_campaign c ON c.id = b.campaign_id
+                WHERE c.certification_id = :cert""").param("cert", questionnaire.certification).query(Integer.class)
+                .single();
     }
 
     @Test

@@ -65,18 +65,22 @@ class QuestionnaireAnonymityTest extends ApiTestBase {
 
     @Test
     void noKeyLinksAnAnswerOrATextToACodeOrToAnythingButItsCampaign() throws Exception {
-        for (String table : List.of("fa_questionnaire_answer", "fa_questionnaire_text", "fa_questionnaire_code")) {
+        for (String table : List.of("fa_questionnaire_answer", "fa_questionnaire_text", "fa_questionnaire_code",
+                "fa_questionnaire_ballot")) {
             assertThat(importedKeys(table)).as("foreign keys of %s", table)
                     .containsExactly("campaign_id -> fa_questionnaire_campaign.id");
             assertThat(exportedKeys(table)).as("foreign keys pointing at %s", table).isEmpty();
         }
         assertThat(columns("fa_questionnaire_code")).as("a code row: its hash and whether it was used, no time")
                 .containsOnlyKeys("campaign_id", "code_hash", "used");
+        assertThat(columns("fa_questionnaire_ballot")).as("a browser's claim: a digest of its cookie, no time")
+                .containsOnlyKeys("campaign_id", "ballot_hash");
     }
 
     @Test
     void nothingInTheQuestionnaireTablesCanNameAPersonAnAddressOrATime() throws Exception {
-        for (String table : List.of("fa_questionnaire_answer", "fa_questionnaire_text", "fa_questionnaire_code")) {
+        for (String table : List.of("fa_questionnaire_answer", "fa_questionnaire_text", "fa_questionnaire_code",
+                "fa_questionnaire_ballot")) {
             for (Column c : columns(table).values()) {
                 assertThat(c.name()).as("%s.%s", table, c.name())
                         .doesNotContain("user", "by", "ip", "address", "agent", "session", "cookie", "token", "seq", "created");

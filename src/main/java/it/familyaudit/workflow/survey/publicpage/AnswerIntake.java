@@ -2,8 +2,6 @@ package it.familyaudit.workflow.survey.publicpage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import it.familyaudit.workflow.survey.Campaign;
 import it.familyaudit.workflow.survey.CampaignRepository;
 import it.familyaudit.workflow.survey.Campaign.InvitationMode;
@@ -12,7 +10,6 @@ import it.familyaudit.workflow.survey.publicpage.AnswerCheck.Answers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import org.springframework.stereotype.Service;
@@ -25,8 +22,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * turns {@code used}, the answer row gets a random id and the day. Nothing here is logged.
  *
  * <p>With a shared link there is no code to spend, so one person could answer twice; the most we
- * do is refuse a second answer from the same browser (a random cookie, remembered in memory only,
- * never stored with the answers and forgotten at restart).
+ * do is refuse a second answer from the same browser (a random cookie, of which only a digest is kept, in
+ * {@code fa_questionnaire_ballot}: never with the answers, seen by every instance, deleted with the codes
+ * when the campaign is sealed).
  */
 @Service
 public class AnswerIntake {
@@ -35,8 +33,6 @@ public class AnswerIntake {
 
     private final CampaignRepository campaigns;
     private final ObjectMapper json;
-    private final Cache<String, Boolean> answeredFromBrowser = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterWrite(Duration.ofDays(120)).build();
 
     AnswerIntake(CampaignRepository campaigns, ObjectMapper json) {
         this.campaigns = campaigns;
@@ -74,15 +70,15 @@ public class AnswerIntake {
      * @return false when this browser has already answered (or is answering right now)
      */
     boolean claimBrowser(long campaignId, String ballot) {
-        return answeredFromBrowser.asMap().putIfAbsent(browserKey(campaignId, ballot), Boolean.TRUE) == null;
+        return campaigns.claimBallot(campaignId, browserKey(campaignId, ballot));
     }
 
     /** Gives the claim back when the answer was not stored after all. */
     void releaseBrowser(long campaignId, String ballot) {
-        answeredFromBrowser.invalidate(browserKey(campaignId, ballot));
+        campaigns.releaseBallot(campaignId, browserKey(campaignId, ballot));
     }
 
-    /** Only a digest of the cookie is held, so even the memory of the process keeps no cookie. */
+    /** Only a digest of the cookie is kept, so the database holds no cookie. */
     private static String browserKey(long campaignId, String ballot) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((campaignId + ":" + ballot).getBytes(StandardCharsets.UTF_8));
