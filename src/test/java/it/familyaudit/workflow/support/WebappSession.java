@@ -26,11 +26,26 @@ public final class WebappSession {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String base;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
     private String token;
 
     public WebappSession(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, new LinkedHashMap<>());
+    }
+
+    private WebappSession(String base, Map<String, String> cookies) {
+        this.base = base;
+        this.cookies = cookies;
+    }
+
+    /**
+     * The same browser talking to another instance of the application on this host, as behind a load
+     * balancer: the cookies are shared (a cookie does not care about ports).
+     */
+    public WebappSession onPort(int port) {
+        WebappSession other = new WebappSession("http://localhost:" + port, cookies);
+        other.token = token;
+        return other;
     }
 
     /** Signs in as Tasklist's page does: token from the page, login, then the new session's token. */

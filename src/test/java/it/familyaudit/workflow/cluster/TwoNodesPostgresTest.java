@@ -1,0 +1,156 @@
+package it.familyaudit.workflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.familyaudit.workflow.FamilyAuditApplication;
+import it.familyaudit.workflow.organization.OrganizationService;
+import it.familyaudit.workflow.security.Roles;
+import it.familyaudit.workflow.support.ApiDriver;
+import it.familyaudit.workflow.support.PostgresAvailable;
+import it.familyaudit.workflow.support.WebappSession;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the application on one PostgreSQL database, requests alternating between them as a load
+ * balancer would send them: a sign-in on one is a sign-in on the other (portal and Camunda webapps), and a
+ * professional assigned through one completes the new task through the other at once.
+ */
+@PostgresAvailable
+class TwoNodesPostgresTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> notOk = new ArrayList<>();
+
+    @Test
+    void anyRequestMayGoToEitherInstance() throws Exception {
+        String database = freshDatabase();
+        try (ConfigurableApplicationContext a = node(database); ConfigurableApplicationContext b = node(database)) {
+            int[] ports = {port(a), port(b)};
+
+            // Signed in to the portal on A: the same browser is signed in on B, to the portal and the webapps.
+            WebappSession browser = new WebappSession(ports[0]);
+            Matcher token = CSRF.matcher(browser.open("/accedi").body());
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> in = browser.post("/accedi", WebappSession.credentials("referent", "referent-demo")
+                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8), false);
+            assertThat(in.statusCode()).isEqualTo(302);
+            HttpResponse<String> home = browser.onPort(ports[1]).open("/");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Giulia Bianchi").doesNotContain("action=\"/accedi\"");
+            HttpResponse<String> webapps = browser.onPort(ports[1]).open("/camunda/api/admin/auth/user/default");
+            assertThat(webapps.statusCode()).isEqualTo(200);
+            assertThat(webapps.body()).contains("\"userId\":\"referent\"");
+
+            // A new organisation's cycle, each call on the other instance than the one before.
+            org = "two" + Long.toHexString(System.nanoTime());
+            a.getBean(OrganizationService.class).register(org, "Comune di Due Nodi", "MUNICIPALITY");
+            String referent = person(a, org, "ref" + org, Roles.REFERENT);
+            String manager = person(a, org, "mgm" + org, Roles.MANAGEMENT);
+            int[] next = {0};
+            java.util.function.IntSupplier alternate = () -> ports[next[0]++ % 2];
+
+            call(alternate.getAsInt(), referent, ApiDriver.PASSWORD, "POST", "/api/certifications", null);
+            complete(alternate, referent, ApiDriver.PASSWORD, "SubmitApplicationTask", ApiDriver.application(120));
+            complete(alternate, "agency", "agency-demo", "RecordPaymentTask", ApiDriver.payment(1000));
+            complete(alternate, "agency", "agency-demo", "AssignProfessionalsTask",
+                    ApiDriver.professionals("consultant", "evaluator"));
+            // The consultant got the organisation on one instance; the other lets them in at once.
+            complete(alternate, "consultant", "consultant-demo", "RecordKickoffWorkshopTask",
+                    ApiDriver.kickoff(LocalDate.now()));
+            complete(alternate, manager, ApiDriver.PASSWORD, "FormWorkingGroupTask", ApiDriver.workingGroup());
+
+            assertThat(notOk).as("answers other than 2xx").isEmpty();
+        }
+    }
+
+    private String org;
+
+    private void complete(java.util.function.IntSupplier alternate, String user, String password, String taskKey,
+                          Map<String, ?> values) throws Exception {
+        JsonNode tasks = call(alternate.getAsInt(), user, password, "GET", "/api/tasks?size=200", null);
+        String id = null;
+        for (JsonNode t : tasks.path("tasks")) {
+            if (t.path("taskKey").asText().equals(taskKey) && t.path("organizationCode").asText().equals(org)) {
+                id = t.path("id").asText();
+            }
+        }
+        assertThat(id).as("%s sees %s: %s", user, taskKey, tasks).isNotNull();
+        call(alternate.getAsInt(), user, password, "POST", "/api/tasks/" + id + "/completion", values);
+    }
+
+    private JsonNode call(int port, String user, String password, String method, String path, Object body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            notOk.add(method + " " + path + " on " + port + " as " + user + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private static String person(ConfigurableApplicationContext node, String org, String id, String role) {
+        IdentityService identity = node.getBean(IdentityService.class);
+        User u = identity.newUser(id);
+        u.setFirstName("Persona");
+        u.setLastName(id);
+        u.setEmail(id + "@example.test");
+        u.setPassword(ApiDriver.PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(id, role);
+        node.getBean(OrganizationService.class).addMember(org, id);
+        return id;
+    }
+
+    private static ConfigurableApplicationContext node(String database) {
+        // As command-line arguments: above application.yml, as an operator's settings would be.
+        return new SpringApplicationBuilder(FamilyAuditApplication.class).profiles("demo", "postgres")
+                .run("--server.port=0", "--spring.datasource.url=" + database,
+                        "--family-audit.cluster.shared-sessions=true", "--family-audit.mail.scheduled=false",
+                        "--family-audit.demo.start-certification=false", "--camunda.bpm.job-execution.enabled=false");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static String freshDatabase() throws Exception {
+        String server = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String base = server.substring(0, server.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(base + "postgres", System.getenv().getOrDefault("DB_USER",
+                "postgres"), System.getenv().getOrDefault("DB_PASSWORD", ""))) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS family_audit_two_nodes");
+            c.createStatement().execute("CREATE DATABASE family_audit_two_nodes");
+        }
+        return base + "family_audit_two_nodes";
+    }
+}
