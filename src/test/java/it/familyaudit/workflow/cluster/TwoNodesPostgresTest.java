@@ -18,14 +18,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -89,6 +101,79 @@ class TwoNodesPostgresTest {
 
     private String org;
 
+    /** Counts the timers' service tasks that committed, on any node. */
+    public static final class TimerProbe {
+        private final String node;
+        private final JdbcTemplate jdbc;
+        private final CountDownLatch committed;
+
+        TimerProbe(String node, JdbcTemplate jdbc, CountDownLatch committed) {
+            this.node = node;
+            this.jdbc = jdbc;
+            this.committed = committed;
+        }
+
+        public void fired(DelegateExecution execution) {
+            jdbc.update("INSERT INTO probe.timer_probe (process_instance_id, node) VALUES (?, ?)",
+                    execution.getProcessInstanceId(), node);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed.countDown();
+                }
+            });
+        }
+    }
+
+    private static final String TIMER_PROBE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
+              <bpmn:process id="TimerProbe" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="ProbeStarted"/>
+                <bpmn:sequenceFlow id="ToWait" sourceRef="ProbeStarted" targetRef="ProbeWaits"/>
+                <bpmn:intermediateCatchEvent id="ProbeWaits">
+                  <bpmn:timerEventDefinition><bpmn:timeDate>${dueAt}</bpmn:timeDate></bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>
+                <bpmn:sequenceFlow id="ToFire" sourceRef="ProbeWaits" targetRef="ProbeFires"/>
+                <bpmn:serviceTask id="ProbeFires" camunda:expression="${timerProbe.fired(execution)}"/>
+                <bpmn:sequenceFlow id="ToEnd" sourceRef="ProbeFires" targetRef="ProbeEnded"/>
+                <bpmn:endEvent id="ProbeEnded"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+    @Test
+    void twoHundredTimersDueAtOnceFireOnceEachAcrossBothInstances() throws Exception {
+        String database = freshDatabase();
+        try (Connection c = DriverManager.getConnection(database, System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
+            // Outside the application's schema, which Flyway wants empty on a new database.
+            c.createStatement().execute("CREATE SCHEMA probe");
+            c.createStatement().execute("CREATE TABLE probe.timer_probe (process_instance_id VARCHAR(64), node VARCHAR(1))");
+        }
+        CountDownLatch committed = new CountDownLatch(200);
+        try (ConfigurableApplicationContext a = node(database, true, "A", committed);
+             ConfigurableApplicationContext b = node(database, true, "B", committed)) {
+            // 200 timers due at one moment a few seconds ahead, both job executors running.
+            a.getBean(RepositoryService.class).createDeployment().name("timer-probe")
+                    .addString("timer-probe.bpmn", TIMER_PROBE).deploy();
+            RuntimeService runtime = a.getBean(RuntimeService.class);
+            Date dueAt = Date.from(Instant.now().plusSeconds(5));
+            for (int i = 0; i < 200; i++) {
+                runtime.startProcessInstanceByKey("TimerProbe", Map.of("dueAt", dueAt));
+            }
+            assertThat(committed.await(3, TimeUnit.MINUTES)).as("all 200 fired").isTrue();
+            JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe.timer_probe", Integer.class)).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT process_instance_id) FROM probe.timer_probe", Integer.class))
+                    .as("each timer once").isEqualTo(200);
+            assertThat(jdbc.queryForList("SELECT DISTINCT node FROM probe.timer_probe", String.class))
+                    .as("both instances ran timers").containsExactlyInAnyOrder("A", "B");
+            assertThat(a.getBean(ManagementService.class).createJobQuery().withException().count()).isZero();
+        }
+    }
+
     private void complete(java.util.function.IntSupplier alternate, String user, String password, String taskKey,
                           Map<String, ?> values) throws Exception {
         JsonNode tasks = call(alternate.getAsInt(), user, password, "GET", "/api/tasks?size=200", null);
@@ -132,11 +217,22 @@ class TwoNodesPostgresTest {
     }
 
     private static ConfigurableApplicationContext node(String database) {
+        return node(database, false, "-", new CountDownLatch(0));
+    }
+
+    private static ConfigurableApplicationContext node(String database, boolean jobs, String name,
+                                                       CountDownLatch timers) {
         // As command-line arguments: above application.yml, as an operator's settings would be.
         return new SpringApplicationBuilder(FamilyAuditApplication.class).profiles("demo", "postgres")
+                // The probe writes with the application's own JdbcTemplate: in the job's transaction.
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("timerProbe",
+                        TimerProbe.class, () -> new TimerProbe(name, context.getBean(JdbcTemplate.class), timers)))
                 .run("--server.port=0", "--spring.datasource.url=" + database,
                         "--family-audit.cluster.shared-sessions=true", "--family-audit.mail.scheduled=false",
-                        "--family-audit.demo.start-certification=false", "--camunda.bpm.job-execution.enabled=false");
+                        "--family-audit.demo.start-certification=false", "--camunda.bpm.job-execution.enabled=" + jobs,
+                        // Both executors look for due jobs often, so that both meet the same 200 at once.
+                        "--camunda.bpm.job-execution.wait-time-in-millis=100",
+                        "--camunda.bpm.job-execution.max-wait=200");
     }
 
     private static int port(ConfigurableApplicationContext node) {
