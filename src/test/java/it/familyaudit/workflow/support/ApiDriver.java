@@ -65,6 +65,21 @@ public final class ApiDriver {
         this.workingGroup = user(identity, organizations, "wg" + suffix, Roles.WORKING_GROUP);
     }
 
+    private ApiDriver(ApiDriver same, MockMvc mvc, ManagementService management) {
+        this.mvc = mvc;
+        this.json = same.json;
+        this.management = management;
+        this.organization = same.organization;
+        this.referent = same.referent;
+        this.manager = same.manager;
+        this.workingGroup = same.workingGroup;
+    }
+
+    /** This organisation and its people, driven through another application on the same data (a restored backup). */
+    public ApiDriver through(MockMvc mvc, ManagementService management) {
+        return new ApiDriver(this, mvc, management);
+    }
+
     private String user(IdentityService identity, OrganizationService organizations, String id, String role) {
         User u = identity.newUser(id);
         u.setFirstName("Utente");
