@@ -37,7 +37,7 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 abstract class UpgradeFromPreviousReleaseScenario {
 
-    /** The last migration of the previous release (commit 1d3d70f); V10 to V13 came after it. */
+    /** The last migration of the previous release (commit 1d3d70f); V10 to V14 came after it. */
     static final String PREVIOUS_RELEASE = "9";
 
     /** An empty database. */
@@ -63,7 +63,7 @@ abstract class UpgradeFromPreviousReleaseScenario {
 
         MigrateResult upgrade = flyway("latest").migrate();
 
-        assertThat(upgrade.migrations).extracting(m -> m.version).containsExactly("10", "11", "12", "13");
+        assertThat(upgrade.migrations).extracting(m -> m.version).containsExactly("10", "11", "12", "13", "14");
         assertThat(flyway("latest").validateWithResult().validationSuccessful).isTrue();
         Map<String, List<Map<String, String>>> after = everyRow();
         before.forEach((table, rows) -> {
@@ -73,6 +73,8 @@ abstract class UpgradeFromPreviousReleaseScenario {
         });
         assertThat(after.keySet()).containsAll(before.keySet()).contains("fa_mail_outbox", "fa_mail_preference",
                 "fa_mail_job", "fa_membership_version", "fa_questionnaire_ballot");
+        // V14 (per database): the shared sessions' tables, empty.
+        assertThat(db.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single()).isZero();
 
         // V10: the fields have no money of their own; the indicators are measured every year their action runs.
         assertThat(db.sql("SELECT code, budget_amount, funding_line FROM fa_plan_field ORDER BY code")
