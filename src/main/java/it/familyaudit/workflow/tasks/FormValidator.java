@@ -22,6 +22,8 @@ public final class FormValidator {
     /** No form of ours has more rows than this; more is an attack or a mistake. */
     public static final int MAX_ROWS = 200;
     private static final int DEFAULT_MAX_LENGTH = 4000;
+    /** Digits before the point of any number of a form: more than any column of ours holds. */
+    private static final int MAX_INTEGER_DIGITS = 15;
     /** What a date with a year of more or fewer than four digits is told ({@link EngineTime#withinCalendar}). */
     public static final String OUT_OF_CALENDAR = "Data non valida: l'anno va da 1000 a 9999";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
@@ -117,6 +119,12 @@ public final class FormValidator {
             number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().strip());
         } catch (NumberFormatException e) {
             errors.add(new FieldError(path, "Deve essere un numero"));
+            return null;
+        }
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            // 1e999999999 is short to send, but a billion digits to write out: no form counts that far.
+            errors.add(new FieldError(path, "Numero troppo grande (al massimo " + MAX_INTEGER_DIGITS
+                    + " cifre prima della virgola)"));
             return null;
         }
         boolean ok = true;
