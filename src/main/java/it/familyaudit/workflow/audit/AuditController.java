@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.familyaudit.workflow.audit.AuditRefusals.AuditTrailForTheAgencyOnly;
 import it.familyaudit.workflow.audit.AuditRefusals.PeriodEndsBeforeItStarts;
+import it.familyaudit.workflow.audit.AuditRefusals.PeriodOutOfCalendar;
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.refusal.PageOutOfRange;
 import it.familyaudit.workflow.security.CurrentUser;
@@ -95,10 +96,16 @@ class AuditController {
     }
 
     private static Instant start(LocalDate from) {
+        if (!EngineTime.withinCalendar(from)) {
+            throw new PeriodOutOfCalendar();
+        }
         return from.atStartOfDay(EngineTime.ZONE).toInstant();
     }
 
     private static Instant end(LocalDate from, LocalDate to) {
+        if (!EngineTime.withinCalendar(to)) {
+            throw new PeriodOutOfCalendar();
+        }
         if (to.isBefore(from)) {
             throw new PeriodEndsBeforeItStarts();
         }

@@ -16,6 +16,14 @@ final class AuditRefusals {
         }
     }
 
+    static final class PeriodOutOfCalendar extends InvalidRequest {
+
+        PeriodOutOfCalendar() {
+            super("'from' e 'to' sono date con l'anno da 1000 a 9999 / 'from' and 'to' are dates with a year from 1000"
+                    + " to 9999");
+        }
+    }
+
     static final class PeriodEndsBeforeItStarts extends InvalidRequest {
 
         PeriodEndsBeforeItStarts() {

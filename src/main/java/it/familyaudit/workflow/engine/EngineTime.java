@@ -34,4 +34,13 @@ public final class EngineTime {
     public static LocalDate dayOf(Date date) {
         return LocalDate.ofInstant(date.toInstant(), ZONE);
     }
+
+    /**
+     * Whether a day someone gave us can be kept: a year of four digits, from 1000 to 9999. {@link LocalDate}
+     * reads {@code +999999999-12-31}, but neither the engine's {@link Date} ({@link #startOf}) nor PostgreSQL
+     * holds it, and no date of a certification is that far.
+     */
+    public static boolean withinCalendar(LocalDate day) {
+        return day.getYear() >= 1000 && day.getYear() <= 9999;
+    }
 }

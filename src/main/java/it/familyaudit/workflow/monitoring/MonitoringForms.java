@@ -2,6 +2,7 @@ package it.familyaudit.workflow.monitoring;
 
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.plan.PlanRules;
 import it.familyaudit.workflow.tasks.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -118,8 +119,15 @@ final class MonitoringForms {
                             + ", indicatore " + indicatorNo));
                     continue;
                 }
+                BigDecimal measured = (BigDecimal) row.get("measuredValue");
+                String problem = PlanRules.amountProblem(measured);
+                if (problem != null) {
+                    // The plan's rule for its indicators' values, which the same kind of column holds.
+                    errors.add(new FieldError(path + ".measuredValue", problem));
+                    continue;
+                }
                 if (found.put(code + "#" + indicatorNo, new MonitoringRepository.Measurement(code, indicatorNo,
-                        (BigDecimal) row.get("measuredValue"))) != null) {
+                        measured)) != null) {
                     errors.add(new FieldError(path, "Indicatore indicato due volte: azione " + code + ", indicatore "
                             + indicatorNo));
                 }

@@ -1,6 +1,8 @@
 package it.familyaudit.workflow.plan;
 
+import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.engine.FieldError;
+import it.familyaudit.workflow.tasks.FormValidator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,6 +106,9 @@ public final class PlanRules {
             errors.add(new FieldError(path + ".years", "Indicare in quali anni del piano (1, 2, 3) si svolge l'azione"));
         } else if (!Set.of(1, 2, 3).containsAll(a.years())) {
             errors.add(new FieldError(path + ".years", "Gli anni del piano sono 1, 2 e 3"));
+        }
+        if (a.deadline() != null && !EngineTime.withinCalendar(a.deadline())) {
+            errors.add(new FieldError(path + ".deadline", FormValidator.OUT_OF_CALENDAR));
         }
         money(errors, path, a.budget(), a.fundingLine());
         if (a.indicators().size() > MAX_INDICATORS) {

@@ -22,6 +22,10 @@ public final class FormValidator {
     /** No form of ours has more rows than this; more is an attack or a mistake. */
     public static final int MAX_ROWS = 200;
     private static final int DEFAULT_MAX_LENGTH = 4000;
+    /** Digits before the point of any number of a form: more than any column of ours holds. */
+    private static final int MAX_INTEGER_DIGITS = 15;
+    /** What a date with a year of more or fewer than four digits is told ({@link EngineTime#withinCalendar}). */
+    public static final String OUT_OF_CALENDAR = "Data non valida: l'anno va da 1000 a 9999";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     private FormValidator() {
@@ -117,6 +121,12 @@ public final class FormValidator {
             errors.add(new FieldError(path, "Deve essere un numero"));
             return null;
         }
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            // 1e999999999 is short to send, but a billion digits to write out: no form counts that far.
+            errors.add(new FieldError(path, "Numero troppo grande (al massimo " + MAX_INTEGER_DIGITS
+                    + " cifre prima della virgola)"));
+            return null;
+        }
         boolean ok = true;
         if (field.min() != null && number.compareTo(field.min()) < 0) {
             errors.add(new FieldError(path, "Il minimo è " + field.min().toPlainString()));
@@ -135,15 +145,22 @@ public final class FormValidator {
     }
 
     private static LocalDate date(String path, Object value, List<FieldError> errors) {
+        LocalDate day;
         if (value instanceof Date d) {
-            return EngineTime.dayOf(d);
+            day = EngineTime.dayOf(d);
+        } else {
+            try {
+                day = LocalDate.parse(value.toString().strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(path, "Data non valida: usare il formato AAAA-MM-GG"));
+                return null;
+            }
         }
-        try {
-            return LocalDate.parse(value.toString().strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(path, "Data non valida: usare il formato AAAA-MM-GG"));
+        if (!EngineTime.withinCalendar(day)) {
+            errors.add(new FieldError(path, OUT_OF_CALENDAR));
             return null;
         }
+        return day;
     }
 
     private static String option(FormField field, String path, Object value, List<FieldError> errors) {
