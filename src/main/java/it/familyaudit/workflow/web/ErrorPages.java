@@ -66,6 +66,10 @@ class ErrorPages implements ErrorController {
             case UNAUTHORIZED -> "Accesso richiesto / Sign-in required";
             case FORBIDDEN -> "Non autorizzato / Not authorized";
             case BAD_REQUEST -> "Richiesta non valida / Bad request";
+            case UNSUPPORTED_MEDIA_TYPE -> "Tipo di contenuto non accettato da questo indirizzo / "
+                    + "Content type not accepted here";
+            case NOT_ACCEPTABLE -> "Non si può rispondere nel formato chiesto (Accept) / "
+                    + "Cannot answer in the format asked for (Accept)";
             case SERVICE_UNAVAILABLE -> "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
                     + "Service unavailable for the moment: try again in a few seconds";
             default -> status.is5xxServerError() ? "Errore interno / Internal error"
