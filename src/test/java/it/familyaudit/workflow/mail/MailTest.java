@@ -309,6 +309,26 @@ class MailTest extends ApiTestBase {
     }
 
     @Test
+    void fiveMonthsAfterTheKickOffTheReferentConsultantEvaluatorAndAgencyAreWarned() throws Exception {
+        driver.runToQuestionnaire(); // the kick-off workshop was today: the six months run from it
+        sender.drain();
+        smtp.purgeEmailFromAllMailboxes();
+
+        at(EngineTime.now().plus(Duration.ofDays(155)));
+        driver.executeJobs();
+        sender.drain();
+
+        String org = "Comune di Prova " + driver.organization.substring(3);
+        String warning = "[Family Audit] Manca un mese alla scadenza dei sei mesi – " + org;
+        Map<String, List<String>> subjects = subjectsByRecipient(org);
+        for (String who : List.of(driver.referent, "consultant", "evaluator", "agency")) {
+            assertThat(subjects.get(who)).as(who).containsExactly(warning);
+        }
+        assertThat(subjects.get(driver.manager)).isNull();
+        assertThat(text(message("agency", "Manca un mese"))).contains("cinque dei sei mesi", "five of the six months");
+    }
+
+    @Test
     void twoSendersDrainingAtOnceAsTwoNodesWouldSendEachMailOnce() throws Exception {
         List<Outbox.Entry> entries = new ArrayList<>();
         String batch = UUID.randomUUID().toString();
