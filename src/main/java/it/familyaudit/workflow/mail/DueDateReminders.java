@@ -4,7 +4,6 @@ import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.engine.OpenTasks;
 import it.familyaudit.workflow.engine.OpenTasks.OpenTask;
 import it.familyaudit.workflow.mail.Recipients.About;
-import it.familyaudit.workflow.mail.Recipients.Recipient;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.CertificationJournal;
 import java.time.Duration;
@@ -59,7 +58,8 @@ class DueDateReminders {
                 continue; // opened inside this lead time: its opening mail gave the due date
             }
             about(task).ifPresent(about -> notices.task(NoticeKind.REMINDER, about, task.id(), task.taskKey(),
-                    task.name(), task.due(), "reminder-" + lead + ":" + task.id(), people(about, task)));
+                    task.name(), task.due(), "reminder-" + lead + ":" + task.id(),
+                    recipients.ofTask(about, task.assignee(), task.candidateGroups())));
         }
         Instant lateSince = now.minus(properties.escalationAfter());
         for (OpenTask task : tasks.dueBetween(lateSince.minus(ESCALATION_WINDOW), lateSince)) {
@@ -71,10 +71,5 @@ class DueDateReminders {
     private Optional<About> about(OpenTask task) {
         var certification = journal.certificationOf(task.processInstanceId());
         return certification.isPresent() ? recipients.about(certification.getAsLong()) : Optional.empty();
-    }
-
-    private List<Recipient> people(About about, OpenTask task) {
-        return task.assignee() != null ? recipients.user(task.assignee(), false).map(List::of).orElse(List.of())
-                : recipients.of(about, task.candidateGroups());
     }
 }

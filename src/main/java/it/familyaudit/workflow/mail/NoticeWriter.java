@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,10 +63,8 @@ class NoticeWriter {
     @EventListener
     void on(TaskOpened task) {
         recipients.about(task.certificationId()).ifPresent(about -> {
-            List<Recipient> people = task.assignee() != null
-                    ? recipients.user(task.assignee(), false).map(List::of).orElse(List.of())
-                    : recipients.of(about, task.candidateGroups());
-            write(NoticeKind.TASK_OPENED, about, task.taskId(), "task:" + task.taskId(), people,
+            write(NoticeKind.TASK_OPENED, about, task.taskId(), "task:" + task.taskId(),
+                    recipients.ofTask(about, task.assignee(), task.candidateGroups()),
                     MailWords.Params.of(about.organizationName(), task.taskKey(), task.taskName(), day(task.due()),
                             null, null, "/attivita/" + task.taskId()));
         });
@@ -152,6 +151,7 @@ class NoticeWriter {
         Map<String, MailPreference> chosen = preferences.of(people.stream().map(Recipient::userId).toList());
         List<Outbox.Entry> entries = new ArrayList<>();
         String facts = words.params(params);
+        Map<String, String> subjects = new HashMap<>();
         for (Recipient r : people) {
             MailPreference p = chosen.get(r.userId());
             if (!p.wants(kind, r.agency())) {
@@ -159,7 +159,8 @@ class NoticeWriter {
             }
             String status = r.email() == null ? "FAILED" : p.digest() && !kind.urgent() ? "HELD" : "PENDING";
             entries.add(new Outbox.Entry(eventKey + ":" + r.userId(), kind, about.certificationId(), taskId, r.userId(),
-                    r.name(), r.email(), p.language(), words.subject(kind, p.language(), params), facts, status,
+                    r.name(), r.email(), p.language(),
+                    subjects.computeIfAbsent(p.language(), language -> words.subject(kind, language, params)), facts, status,
                     r.email() == null ? "Nessun indirizzo e-mail per questa persona / No e-mail address" : null));
         }
         outbox.add(entries);

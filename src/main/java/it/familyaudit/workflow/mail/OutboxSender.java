@@ -40,18 +40,16 @@ public class OutboxSender {
 
     private final Outbox outbox;
     private final MailWords words;
-    private final Recipients recipients;
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final JavaMailSender smtp;
     private final Session session = Session.getInstance(new Properties());
     private final InternetAddress from;
 
-    OutboxSender(Outbox outbox, MailWords words, Recipients recipients, MailProperties properties,
+    OutboxSender(Outbox outbox, MailWords words, MailProperties properties,
                  TransactionTemplate transaction, ObjectProvider<JavaMailSender> smtp) {
         this.outbox = outbox;
         this.words = words;
-        this.recipients = recipients;
         this.properties = properties;
         this.transaction = transaction;
         this.smtp = smtp.getIfAvailable();

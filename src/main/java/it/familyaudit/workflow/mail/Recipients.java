@@ -103,6 +103,11 @@ class Recipients {
         return new ArrayList<>(found.values());
     }
 
+    /** A task's people: whoever has taken it in charge, else its groups in its certification. */
+    List<Recipient> ofTask(About about, String assignee, Collection<String> candidateGroups) {
+        return assignee != null ? user(assignee, false).map(List::of).orElse(List.of()) : of(about, candidateGroups);
+    }
+
     /** One user, by id, if they still exist. */
     Optional<Recipient> user(String userId, boolean agency) {
         return EngineAccess.asSystem(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())

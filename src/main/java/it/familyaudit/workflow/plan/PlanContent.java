@@ -1,6 +1,10 @@
 package it.familyaudit.workflow.plan;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What a plan version says: its fields of investigation in order, and its actions in order. The six
@@ -23,6 +27,15 @@ public record PlanContent(List<PlanField> fields, List<PlanAction> actions) {
 
     public static PlanContent empty() {
         return new PlanContent(STANDARD_FIELDS, List.of());
+    }
+
+    /**
+     * What these fields' own money and these actions' budgets come to; {@code null} when none has any
+     * (everything on internal resources).
+     */
+    public static BigDecimal budget(Collection<PlanField> fields, Collection<PlanAction> actions) {
+        return Stream.concat(fields.stream().map(PlanField::budget), actions.stream().map(PlanAction::budget))
+                .filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null);
     }
 
     public List<PlanAction> actionsOf(String fieldCode) {

@@ -2,6 +2,7 @@ package it.familyaudit.workflow.portal;
 
 import it.familyaudit.workflow.engine.EngineTime;
 import it.familyaudit.workflow.plan.PlanAction;
+import it.familyaudit.workflow.plan.PlanContent;
 import it.familyaudit.workflow.plan.PlanField;
 import it.familyaudit.workflow.plan.PlanView;
 import java.math.BigDecimal;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A plan version as the page reads it: its actions under their fields of investigation, in the
@@ -42,26 +42,17 @@ record PlanSection(PlanView plan, List<Field> fields, BigDecimal budget) {
         for (PlanField f : plan.fields()) {
             List<PlanAction> actions = byField.get(f.code());
             if (!actions.isEmpty() || f.budget() != null || f.fundingLine() != null) {
-                fields.add(new Field(f, actions, sum(f.budget(), total(actions))));
+                fields.add(new Field(f, actions, PlanContent.budget(List.of(f), actions)));
             }
         }
         if (!unfiled.isEmpty()) {
-            fields.add(new Field(null, unfiled, total(unfiled)));
+            fields.add(new Field(null, unfiled, PlanContent.budget(List.of(), unfiled)));
         }
-        BigDecimal budget = plan.fields().stream().map(PlanField::budget).reduce(total(plan.actions()), PlanSection::sum);
-        return new PlanSection(plan, fields, budget);
+        return new PlanSection(plan, fields, PlanContent.budget(plan.fields(), plan.actions()));
     }
 
     /** The day of a moment of the plan's history, where the engine keeps time. */
     public LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, EngineTime.ZONE);
-    }
-
-    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.add(b);
-    }
-
-    private static BigDecimal total(List<PlanAction> actions) {
-        return actions.stream().map(PlanAction::budget).filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null);
     }
 }

@@ -154,8 +154,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS))
                     .body(referenced(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                            "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
-                                    + "Service unavailable for the moment: try again in a few seconds")));
+                            ErrorPages.UNAVAILABLE)));
         }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             ProblemDetail problem = known(t);

@@ -24,6 +24,10 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("${server.error.path:/error}")
 class ErrorPages implements ErrorController {
 
+    /** What a 503 says, whichever way in answers it. */
+    static final String UNAVAILABLE = "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
+            + "Service unavailable for the moment: try again in a few seconds";
+
     /** A request attribute: what the error page says, set by whoever sends the error. */
     static final String DETAIL = "it.familyaudit.workflow.web.errorDetail";
 
@@ -70,8 +74,7 @@ class ErrorPages implements ErrorController {
                     + "Content type not accepted here";
             case NOT_ACCEPTABLE -> "Non si può rispondere nel formato chiesto (Accept) / "
                     + "Cannot answer in the format asked for (Accept)";
-            case SERVICE_UNAVAILABLE -> "Servizio momentaneamente non disponibile: riprovare tra qualche secondo / "
-                    + "Service unavailable for the moment: try again in a few seconds";
+            case SERVICE_UNAVAILABLE -> UNAVAILABLE;
             default -> status.is5xxServerError() ? "Errore interno / Internal error"
                     : status.getReasonPhrase();
         };

@@ -22,6 +22,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -111,7 +112,7 @@ public final class PlanPdf {
             }
         }
         PlanContent c = input.content();
-        BigDecimal total = c.fields().stream().map(PlanField::budget).reduce(budget(c.actions()), PlanPdf::plus);
+        BigDecimal total = Objects.requireNonNullElse(PlanContent.budget(c.fields(), c.actions()), BigDecimal.ZERO);
         p.row("Contenuto", (c.fields().size() == 1 ? "1 campo di indagine, " : c.fields().size() + " campi di indagine, ")
                 + (c.actions().size() == 1 ? "1 azione" : c.actions().size() + " azioni") + ", budget totale " + euro(total));
         p.space(10);
@@ -126,7 +127,8 @@ public final class PlanPdf {
                 // Money given to the field as a whole (PTAP/PIAO style), then what the field costs in all.
                 p.row("Budget del campo", field.budget() == null ? "-" : euro(field.budget()));
                 p.row("Finanziamento", field.fundingLine());
-                p.row("Totale del campo", euro(plus(field.budget(), budget(actions))) + " (campo e sue azioni)");
+                p.row("Totale del campo", euro(Objects.requireNonNullElse(PlanContent.budget(List.of(field), actions),
+                        BigDecimal.ZERO)) + " (campo e sue azioni)");
                 p.space(6);
             }
             if (actions.isEmpty()) {
@@ -203,14 +205,7 @@ public final class PlanPdf {
         return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** What the actions cost together; zero when none has a cost. */
-    private static BigDecimal budget(List<PlanAction> actions) {
-        return actions.stream().map(PlanAction::budget).reduce(BigDecimal.ZERO, PlanPdf::plus);
-    }
 
-    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
-        return b == null ? a : a == null ? b : a.add(b);
-    }
 
     static String euro(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ITALY));
