@@ -290,7 +290,7 @@ class CertificationBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             List<String> ofClient = new ArrayList<>();
             for (int i = 0; i < perClient; i++) {
-                ofClient.add(organisation(http, prefix + c + "-" + i));
+                ofClient.add(Cycles.organisation(http, prefix + c + "-" + i));
             }
             orgs.add(ofClient);
         }
@@ -308,7 +308,7 @@ class CertificationBenchmark {
                 clients.add(pool.submit(() -> {
                     for (String org : orgs.get(client)) {
                         long t = System.nanoTime();
-                        runCycle(http, org, consultant(client), evaluator(client));
+                        Cycles.certify(http, org, consultant(client), evaluator(client));
                         seconds.add((System.nanoTime() - t) / 1e9);
                     }
                     return null;
@@ -323,16 +323,6 @@ class CertificationBenchmark {
         return seconds;
     }
 
-    /** A new organisation {@code org} with its referent, management and working-group users. */
-    private static String organisation(Http http, String org) throws Exception {
-        http.post("agency", "agency-demo", "/api/organizations", Map.of("code", org, "name", "Comune " + org,
-                "kind", "MUNICIPALITY"));
-        user(http, org, "ref-" + org, "referent");
-        user(http, org, "mgm-" + org, "management");
-        user(http, org, "wg-" + org, "working-group");
-        return org;
-    }
-
     private static String consultant(int client) {
         return "consultant-" + client;
     }
@@ -340,36 +330,6 @@ class CertificationBenchmark {
     private static String evaluator(int client) {
         return "evaluator-" + client;
     }
-
-    /** One certification from application to issued certificate, as the people involved would click it. */
-    private static void runCycle(Http http, String org, String consultant, String evaluator) throws Exception {
-        String ref = "ref-" + org;
-        String mgm = "mgm-" + org;
-        String wg = "wg-" + org;
-        String pw = ApiDriver.PASSWORD;
-        long id = http.post(ref, pw, "/api/certifications", null).path("id").asLong();
-        String today = LocalDate.now().toString();
-        complete(http, id, ref, pw, "SubmitApplicationTask", ApiDriver.application(120));
-        complete(http, id, "agency", "agency-demo", "RecordPaymentTask", ApiDriver.payment(1000));
-        complete(http, id, "agency", "agency-demo", "AssignProfessionalsTask", ApiDriver.professionals(consultant, evaluator));
-        complete(http, id, consultant, pw, "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.parse(today)));
-        complete(http, id, mgm, pw, "FormWorkingGroupTask", ApiDriver.workingGroup());
-        complete(http, id, ref, pw, "OpenQuestionnaireCampaignTask", ApiDriver.questionnaireCampaign());
-        http.post(ref, pw, "/api/certifications/" + id + "/questionnaire/closure", null);
-        http.put(wg, pw, "/api/certifications/" + id + "/plan/draft", ApiDriver.smallPlan());
-        complete(http, id, wg, pw, "DraftPlanTask", ApiDriver.plan());
-        complete(http, id, mgm, pw, "ApprovePlanTask", ApiDriver.approval());
-        complete(http, id, evaluator, pw, "RecordEvaluationVisitTask", ApiDriver.evaluation("positive"));
-        complete(http, id, "council", "council-demo", "DecideCertificationTask", ApiDriver.council("grant"));
-        // The certificate is issued with the council's decision: the first look finds it.
-        for (int poll = 0; poll < 2000; poll++) {
-            if ("CERTIFIED".equals(http.get("agency", "agency-demo", "/api/certifications/" + id).path("status").asText())) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Certification " + id + " was not certified");
-    }
-
 
     interface Work {
         void run(int i) throws Exception;

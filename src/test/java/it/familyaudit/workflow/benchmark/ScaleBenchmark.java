@@ -1,0 +1,283 @@
+package it.familyaudit.workflow.benchmark;
+
+import static it.familyaudit.workflow.benchmark.Bench.dbPassword;
+import static it.familyaudit.workflow.benchmark.Bench.dbUser;
+import static it.familyaudit.workflow.benchmark.Bench.freshPostgresDatabase;
+import static it.familyaudit.workflow.benchmark.Bench.pct;
+import static it.familyaudit.workflow.benchmark.Bench.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.familyaudit.workflow.support.ApiDriver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same work at 1,000 and at 10,000 certified organisations: each organisation certified through the
+ * whole cycle over HTTP (its certificate issued, its monitoring years waiting on their timers), then, at each
+ * size, full cycles of new organisations and the task lists and portal pages people open, measured for the
+ * CPU they cost the application and PostgreSQL, every statement they ran with its plan ({@code EXPLAIN}),
+ * and every table PostgreSQL read whole. A statement that reads whole a table growing with the organisations
+ * is named; the CPU per cycle at the two sizes is compared.
+ *
+ * <p>Run: {@code ./mvnw -Pbenchmark verify -Dit.test=ScaleBenchmark} (about 20 minutes on 2 cores;
+ * PostgreSQL loading {@code pg_stat_statements}). Sizes {@code -Dbench.scale.sizes=1000,10000}, measured
+ * cycles per client {@code -Dbench.scale.cycles=20}. The plans go to {@code target/scale-benchmark-<size>.txt}.
+ */
+class ScaleBenchmark {
+
+    private static final String HEAP = System.getProperty("bench.heap", "512m");
+    private static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.scale.sizes", "1000,10000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    private static final int CLIENTS = 10;
+    private static final int CYCLES_PER_CLIENT = Integer.getInteger("bench.scale.cycles", 20);
+    /** Each consultant and evaluator of the seeded organisations follows this many, as a professional would. */
+    private static final int ORGANISATIONS_PER_PROFESSIONAL = 20;
+    private static final int PAGE_LOADS = 100;
+    /** A table this large at the smaller size is one that grows with the organisations; the engine's own lists are far smaller. */
+    private static final long GROWING = 500;
+    private static final String PW = ApiDriver.PASSWORD;
+
+    private final List<String> report = new ArrayList<>();
+
+    /** What one size measured. */
+    record Size(int organisations, double appMs, double appJitMs, double postgresMs, double statements,
+            List<String> scanningStatements, List<QueryPlans.TableScan> cycleScans) {
+    }
+
+    @Test
+    void theSameWorkCostsTheSameWithTenTimesTheOrganisations() throws Exception {
+        String db = freshPostgresDatabase("family_audit_scale");
+        Map<String, String> env = Map.of("DB_URL", db, "DB_USER", dbUser(), "DB_PASSWORD", dbPassword());
+        List<Size> sizes = new ArrayList<>();
+        try (AppProcess app = AppProcess.start(HEAP, env, "--spring.profiles.active=demo,postgres",
+                // One load generator at one address verifies a code a hundred times: no throttle for it.
+                "--family-audit.portal.verifications-per-minute=1000000")) {
+            Http http = new Http(app.port);
+            CpuMeter cpu = new CpuMeter(app.pid());
+            int certified = 0;
+            for (int size : SIZES) {
+                long t0 = System.nanoTime();
+                certifyOrganisations(http, certified, size - certified);
+                report.add(String.format(Locale.ROOT, "certified organisations %d → %d in %.0f s", certified, size,
+                        (System.nanoTime() - t0) / 1e9));
+                certified = size;
+                sizes.add(measure(http, cpu, db, app.port, size));
+                certified += CLIENTS * CYCLES_PER_CLIENT;
+            }
+        }
+        compare(sizes);
+        System.out.println("\n==== Family Audit scale benchmark (heap " + HEAP + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores) ====\n" + String.join("\n", report) + "\n");
+    }
+
+    /** {@code count} more organisations through the whole cycle, 10 at a time, each professional following 20. */
+    private static void certifyOrganisations(Http http, int from, int count) throws Exception {
+        for (int p = from / ORGANISATIONS_PER_PROFESSIONAL; p * ORGANISATIONS_PER_PROFESSIONAL < from + count; p++) {
+            if (p * ORGANISATIONS_PER_PROFESSIONAL >= from) {
+                user(http, "consultant-s" + p, "consultant");
+                user(http, "evaluator-s" + p, "evaluator");
+            }
+        }
+        parallel(count, i -> {
+            int n = from + i;
+            String org = Cycles.organisation(http, "scale" + n);
+            int p = n / ORGANISATIONS_PER_PROFESSIONAL;
+            Cycles.certify(http, org, "consultant-s" + p, "evaluator-s" + p);
+        });
+    }
+
+    private Size measure(Http http, CpuMeter cpu, String db, int port, int size) throws Exception {
+        report.add("");
+        report.add("== " + size + " certified organisations ==");
+        vacuum(db);
+        // Each client's cycles: new organisations and a consultant and an evaluator of its own, the same at every size.
+        List<List<String>> orgs = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            user(http, "consultant-m" + size + "-" + c, "consultant");
+            user(http, "evaluator-m" + size + "-" + c, "evaluator");
+            List<String> ofClient = new ArrayList<>();
+            for (int i = 0; i < CYCLES_PER_CLIENT; i++) {
+                ofClient.add(Cycles.organisation(http, "m" + size + "-" + c + "-" + i));
+            }
+            orgs.add(ofClient);
+        }
+        QueryPlans plans = QueryPlans.start(db);
+        CpuMeter.Reading start = cpu.read();
+        long t0 = System.nanoTime();
+        parallel(CLIENTS, c -> {
+            for (String org : orgs.get(c)) {
+                Cycles.certify(http, org, "consultant-m" + size + "-" + c, "evaluator-m" + size + "-" + c);
+            }
+        });
+        double wall = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Reading used = cpu.read().minus(start);
+        int cycles = CLIENTS * CYCLES_PER_CLIENT;
+        awaitTableStatistics();
+        Map<String, Long> growing = plans.tablesOfAtLeast(GROWING * size / SIZES.get(0));
+        List<QueryPlans.Executed> statements = plans.statements(cycles);
+        List<QueryPlans.TableScan> scans = plans.tableScans(cycles);
+        double app = (used.app() - used.appCompiler()) * 1000 / cycles;
+        double jit = used.appCompiler() * 1000 / cycles;
+        double postgres = used.postgres() * 1000 / cycles;
+        double perCycle = statements.stream().mapToDouble(QueryPlans.Executed::callsPerCycle).sum();
+        report.add(String.format(Locale.ROOT, "full cycle, %d clients × %d cycles: %.1f cycles/s; CPU per cycle: application %.0f ms"
+                + " (+ JIT compiler %.0f ms), PostgreSQL %.0f ms; %.0f statements per cycle (%d distinct)",
+                CLIENTS, CYCLES_PER_CLIENT, cycles / wall, app, jit, postgres, perCycle, statements.size()));
+        List<String> scanning = describe("cycle", statements, scans, growing, size);
+
+        // The pages people open, at this size: their statements and plans too.
+        QueryPlans pagePlans = QueryPlans.start(db);
+        pages(http, port, orgs, size);
+        awaitTableStatistics();
+        List<String> pageScanning = describe("pages", pagePlans.statements(1), pagePlans.tableScans(1), growing, size);
+        scanning.addAll(pageScanning);
+        return new Size(size, app, jit, postgres, perCycle, scanning, scans);
+    }
+
+    /**
+     * Task lists (referent, evaluator, agency, council) and the portal's pages (the agency's table of every
+     * organisation, a certification's page, a task's page, a certificate's verification), each loaded
+     * {@value #PAGE_LOADS} times; their p95.
+     */
+    private void pages(Http http, int port, List<List<String>> orgs, int size) throws Exception {
+        String org = orgs.get(0).get(0);
+        String evaluator = "evaluator-m" + size + "-0";
+        report.add(figure("my tasks, referent", i -> http.get("ref-" + org, PW, "/api/tasks?page=0&size=50")));
+        report.add(figure("my tasks, evaluator", i -> http.get(evaluator, PW, "/api/tasks?page=0&size=50")));
+        report.add(figure("my tasks, agency", i -> http.get("agency", "agency-demo", "/api/tasks?page=" + i % 3 + "&size=50")));
+        report.add(figure("my tasks, council", i -> http.get("council", "council-demo", "/api/tasks?page=0&size=50")));
+        List<Long> certified = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (JsonNode c : http.get("ref-" + org, PW, "/api/certifications")) {
+            certified.add(c.path("id").asLong());
+            codes.add(c.path("certificate").path("verificationCode").asText());
+        }
+        PortalBrowser agency = new PortalBrowser(port).signIn("agency", "agency-demo");
+        String[] orders = {"NAME", "PHASE", "DAYS_IN_PHASE", "DEADLINE"};
+        report.add(figure("portal, the agency's table", i -> agency.page("/?pagina=" + (1 + i % 20) + "&ordina="
+                + orders[i % 4] + (i % 5 == 0 ? "&cerca=scale" + i : ""), 200)));
+        report.add(figure("portal, a certification's page", i -> agency.page("/certificazioni/" + certified.get(0), 200)));
+        PortalBrowser referent = new PortalBrowser(port).signIn("ref-" + org, PW);
+        report.add(figure("portal, the referent's home", i -> referent.page("/", 200)));
+        PortalBrowser stranger = new PortalBrowser(port);
+        report.add(figure("portal, verification of a certificate", i -> stranger.page("/verifica?codice=" + codes.get(0), 200)));
+    }
+
+    private static String figure(String what, Cycles.Step page) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < PAGE_LOADS; i++) {
+            long t = System.nanoTime();
+            page.run(i);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return String.format(Locale.ROOT, "%-42s p50 %6.1f ms, p95 %6.1f ms", what + ":", pct(ms, 50), pct(ms, 95));
+    }
+
+    /**
+     * Writes every statement with its plan to {@code target/scale-benchmark-<size>-<phase>.txt}, reports the
+     * tables read whole, and returns the statements whose plans read a growing table whole.
+     */
+    private List<String> describe(String phase, List<QueryPlans.Executed> statements, List<QueryPlans.TableScan> scans,
+            Map<String, Long> growing, int size) throws Exception {
+        StringBuilder file = new StringBuilder();
+        List<String> scanning = new ArrayList<>();
+        for (QueryPlans.Executed s : statements) {
+            List<String> tables = s.scans(growing);
+            file.append(String.format(Locale.ROOT, "-- %.2f calls/cycle, %.3f ms/cycle, %.1f rows/call%s%n%s%n%s%n",
+                    s.callsPerCycle(), s.msPerCycle(), s.rowsPerCall(),
+                    tables.isEmpty() ? "" : ", READS WHOLE " + String.join(", ", tables), s.sql(), s.plan()));
+            if (!tables.isEmpty()) {
+                scanning.add(phase + ": " + String.join(", ", tables) + " ← " + oneLine(s.sql()));
+            }
+        }
+        Path out = Path.of("target", "scale-benchmark-" + size + "-" + phase + ".txt");
+        Files.writeString(out, file, StandardCharsets.UTF_8);
+        report.add(String.format(Locale.ROOT, "%s: %d distinct statements, plans in %s", phase, statements.size(), out));
+        for (QueryPlans.TableScan t : scans) {
+            if (growing.containsKey(t.table().toLowerCase(Locale.ROOT))) {
+                report.add(String.format(Locale.ROOT, "  %s read whole: %.2f times, %.0f rows (table: %d rows)%s", t.table(),
+                        t.scansPerCycle(), t.rowsReadPerCycle(), t.rows(), phase.equals("cycle") ? " per cycle" : ""));
+            }
+        }
+        for (String s : scanning) {
+            report.add("  plan reads a growing table whole: " + s);
+        }
+        return scanning;
+    }
+
+    private void compare(List<Size> sizes) {
+        if (sizes.size() < 2) {
+            return;
+        }
+        Size small = sizes.get(0);
+        Size large = sizes.get(sizes.size() - 1);
+        report.add("");
+        report.add(String.format(Locale.ROOT, "== %d against %d certified organisations ==", large.organisations(),
+                small.organisations()));
+        report.add(String.format(Locale.ROOT, "CPU per cycle, application: %.0f → %.0f ms (%+.1f %%)", small.appMs(),
+                large.appMs(), change(small.appMs(), large.appMs())));
+        report.add(String.format(Locale.ROOT, "CPU per cycle, PostgreSQL:  %.0f → %.0f ms (%+.1f %%)", small.postgresMs(),
+                large.postgresMs(), change(small.postgresMs(), large.postgresMs())));
+        double a = small.appMs() + small.postgresMs();
+        double b = large.appMs() + large.postgresMs();
+        report.add(String.format(Locale.ROOT, "CPU per cycle, both:        %.0f → %.0f ms (%+.1f %%, target within ±10 %%)",
+                a, b, change(a, b)));
+        report.add(String.format(Locale.ROOT, "statements per cycle: %.0f → %.0f", small.statements(), large.statements()));
+        report.add(String.format(Locale.ROOT, "statements whose plan reads a growing table whole: %d → %d",
+                small.scanningStatements().size(), large.scanningStatements().size()));
+    }
+
+    private static double change(double before, double after) {
+        return (after - before) * 100 / before;
+    }
+
+    /** Backends report table statistics within ten seconds of going idle (PostgreSQL 15's PGSTAT_IDLE_INTERVAL). */
+    private static void awaitTableStatistics() throws InterruptedException {
+        Thread.sleep(11_000);
+    }
+
+    /** What autovacuum does on a live server, which the benchmark's server may not run. */
+    private static void vacuum(String database) throws Exception {
+        try (Connection c = Bench.connect(database)) {
+            c.createStatement().execute("VACUUM ANALYZE");
+        }
+    }
+
+    private static String oneLine(String sql) {
+        String line = sql.replaceAll("\\s+", " ").trim();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static void parallel(int count, Cycles.Step work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < CLIENTS; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
