@@ -33,18 +33,42 @@ final class Http {
         return send(user, password, "PUT", path, body, 200, 204);
     }
 
-    private JsonNode send(String user, String password, String method, String path, Object body, int... expected)
-            throws Exception {
+    /** A status and its body (a JSON null when empty or not JSON). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Any answer, whatever its status; an IOException when the server is not there to answer. */
+    Answer exchange(String user, String password, String method, String path, Object body) throws Exception {
+        HttpResponse<byte[]> response = client.send(request(user, password, method, path, body),
+                HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode json;
+        try {
+            json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (java.io.IOException notJson) {
+            json = JSON.nullNode();
+        }
+        return new Answer(response.statusCode(), json);
+    }
+
+    private HttpRequest request(String user, String password, String method, String path, Object body) throws Exception {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + auth)
                 .header("Content-Type", "application/json")
                 .method(method, publisher)
                 .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode send(String user, String password, String method, String path, Object body, int... expected)
+            throws Exception {
+        HttpResponse<byte[]> response = client.send(request(user, password, method, path, body),
+                HttpResponse.BodyHandlers.ofByteArray());
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());

@@ -67,13 +67,17 @@ final class QueryPlans {
         return new QueryPlans(database);
     }
 
-    /** Rows of every table of the application holding at least {@code atLeast} rows: the ones that grow. */
+    /**
+     * Rows of every table of the application holding at least {@code atLeast} rows, the ones that grow, as the
+     * last {@code ANALYZE} counted them (the statistics' own counts start again at {@link #start}).
+     */
     Map<String, Long> tablesOfAtLeast(long atLeast) throws SQLException {
         Map<String, Long> tables = new LinkedHashMap<>();
         try (Connection c = Bench.connect(database); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        SELECT relname, n_live_tup FROM pg_stat_user_tables
-                        WHERE schemaname = 'public' AND n_live_tup >= %d ORDER BY n_live_tup DESC""".formatted(atLeast))) {
+                        SELECT c.relname, c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.reltuples >= %d
+                        ORDER BY c.reltuples DESC""".formatted(atLeast))) {
             while (rs.next()) {
                 tables.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
             }
@@ -89,8 +93,9 @@ final class QueryPlans {
         List<TableScan> scans = new ArrayList<>();
         try (Connection c = Bench.connect(database); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        SELECT relname, seq_scan, seq_tup_read, n_live_tup FROM pg_stat_user_tables
-                        WHERE schemaname = 'public' AND seq_scan > 0 ORDER BY seq_tup_read DESC""")) {
+                        SELECT s.relname, s.seq_scan, s.seq_tup_read, c.reltuples::bigint FROM pg_stat_user_tables s
+                        JOIN pg_class c ON c.oid = s.relid
+                        WHERE s.schemaname = 'public' AND s.seq_scan > 0 ORDER BY s.seq_tup_read DESC""")) {
             while (rs.next()) {
                 scans.add(new TableScan(rs.getString(1), rs.getDouble(2) / cycles, rs.getDouble(3) / cycles,
                         rs.getLong(4)));
