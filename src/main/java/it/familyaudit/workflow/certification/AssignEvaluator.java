@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.engine.EngineMemberships;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.Roles;
@@ -8,20 +9,22 @@ import it.familyaudit.workflow.tasks.TaskSubmission;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The agency assigns the evaluator; its completion records the evaluator and lets them see the organisation. */
 @Component
 final class AssignEvaluator extends ProfessionalStep {
 
-    AssignEvaluator(CertificationRepository certifications, OrganizationRepository organizations) {
-        super(CertificationProcess.ASSIGN_EVALUATOR, certifications, organizations);
+    AssignEvaluator(CertificationRepository certifications, OrganizationRepository organizations,
+            ObjectProvider<EngineMemberships> memberships) {
+        super(CertificationProcess.ASSIGN_EVALUATOR, certifications, organizations, memberships);
     }
 
     @Override
     public Map<String, Object> formVariables(DelegateTask task, long certificationId) {
         String consultant = certifications.get(certificationId).consultantUserId();
-        return Map.of("evaluatorOptions", Professionals.options(Roles.EVALUATOR, consultant));
+        return Map.of("evaluatorOptions", options(Roles.EVALUATOR, consultant));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.engine.EngineMemberships;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.Roles;
@@ -8,6 +9,7 @@ import it.familyaudit.workflow.tasks.TaskSubmission;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 final class AssignProfessionals extends ProfessionalStep {
 
-    AssignProfessionals(CertificationRepository certifications, OrganizationRepository organizations) {
-        super(CertificationProcess.ASSIGN_PROFESSIONALS, certifications, organizations);
+    AssignProfessionals(CertificationRepository certifications, OrganizationRepository organizations,
+            ObjectProvider<EngineMemberships> memberships) {
+        super(CertificationProcess.ASSIGN_PROFESSIONALS, certifications, organizations, memberships);
     }
 
     @Override
     public Map<String, Object> formVariables(DelegateTask task, long certificationId) {
-        return Map.of("consultantOptions", Professionals.options(Roles.CONSULTANT, null),
-                "evaluatorOptions", Professionals.options(Roles.EVALUATOR, null));
+        return Map.of("consultantOptions", options(Roles.CONSULTANT, null),
+                "evaluatorOptions", options(Roles.EVALUATOR, null));
     }
 
     @Override

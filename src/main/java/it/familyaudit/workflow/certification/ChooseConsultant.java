@@ -1,5 +1,6 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.engine.EngineMemberships;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.Roles;
@@ -8,19 +9,21 @@ import it.familyaudit.workflow.tasks.TaskSubmission;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Management chooses the consultant; its completion records the consultant and lets them see the organisation. */
 @Component
 final class ChooseConsultant extends ProfessionalStep {
 
-    ChooseConsultant(CertificationRepository certifications, OrganizationRepository organizations) {
-        super(CertificationProcess.CHOOSE_CONSULTANT, certifications, organizations);
+    ChooseConsultant(CertificationRepository certifications, OrganizationRepository organizations,
+            ObjectProvider<EngineMemberships> memberships) {
+        super(CertificationProcess.CHOOSE_CONSULTANT, certifications, organizations, memberships);
     }
 
     @Override
     public Map<String, Object> formVariables(DelegateTask task, long certificationId) {
-        return Map.of("consultantOptions", Professionals.options(Roles.CONSULTANT, null));
+        return Map.of("consultantOptions", options(Roles.CONSULTANT, null));
     }
 
     @Override

@@ -1,10 +1,15 @@
 package it.familyaudit.workflow.certification;
 
+import it.familyaudit.workflow.engine.EngineMemberships;
 import it.familyaudit.workflow.engine.FieldError;
 import it.familyaudit.workflow.organization.OrganizationRepository;
 import it.familyaudit.workflow.security.Roles;
 import it.familyaudit.workflow.tasks.TaskSubmission;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Consultant and evaluator: the agency assigns both, or management chooses the consultant and
@@ -18,11 +23,30 @@ abstract class ProfessionalStep extends CertificationStep {
 
     final CertificationRepository certifications;
     private final OrganizationRepository organizations;
+    /** Looked up when a form is drawn: the steps are part of the engine's making, and the memberships need the engine. */
+    private final ObjectProvider<EngineMemberships> memberships;
 
-    ProfessionalStep(String taskKey, CertificationRepository certifications, OrganizationRepository organizations) {
+    ProfessionalStep(String taskKey, CertificationRepository certifications, OrganizationRepository organizations,
+            ObjectProvider<EngineMemberships> memberships) {
         super(taskKey, Phase.ASSIGNMENT);
         this.certifications = certifications;
         this.organizations = organizations;
+        this.memberships = memberships;
+    }
+
+    /** The form's choices of {@code group} (consultants or evaluators) but {@code excluded}: [{label, value}], by surname. */
+    List<Map<String, String>> options(String group, String excluded) {
+        return memberships.getObject().membersOf(List.of(group)).stream()
+                .filter(m -> !m.userId().equals(excluded))
+                .sorted(Comparator.comparing((EngineMemberships.Member m) -> Objects.toString(m.lastName(), ""))
+                        .thenComparing(EngineMemberships.Member::userId))
+                .map(m -> Map.of("label", displayName(m), "value", m.userId()))
+                .toList();
+    }
+
+    private static String displayName(EngineMemberships.Member m) {
+        String name = (Objects.toString(m.firstName(), "") + " " + Objects.toString(m.lastName(), "")).strip();
+        return name.isEmpty() ? m.userId() : name + " (" + m.userId() + ")";
     }
 
     static void checkMember(String user, String group, String field, List<FieldError> errors) {

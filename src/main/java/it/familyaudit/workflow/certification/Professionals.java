@@ -1,28 +1,15 @@
 package it.familyaudit.workflow.certification;
 
 import it.familyaudit.workflow.engine.EngineAccess;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
- * Consultants and evaluators as Camunda users: the choices a form offers, the check that a choice
- * is one of them, and the tenant membership that lets an assigned professional see the
+ * Consultants and evaluators as Camunda users: the check that a form's choice is one of them, and the tenant membership that lets an assigned professional see the
  * organisation's tasks. Called from inside engine commands only.
  */
 final class Professionals {
 
     private Professionals() {
-    }
-
-    /** Options for a form-js select: [{label, value}], sorted by name. */
-    static List<Map<String, String>> options(String group, String excluded) {
-        return EngineAccess.asSystem(() -> identity().createUserQuery().memberOfGroup(group)
-                .orderByUserLastName().asc().list().stream()
-                .filter(u -> !u.getId().equals(excluded))
-                .map(u -> Map.of("label", displayName(u), "value", u.getId()))
-                .toList());
     }
 
     static boolean isMember(String userId, String group) {
@@ -49,12 +36,6 @@ final class Professionals {
                 identity.deleteTenantUserMembership(organizationCode, userId);
             }
         });
-    }
-
-    private static String displayName(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
     }
 
     private static IdentityService identity() {
