@@ -85,7 +85,8 @@ class TwoNodesPostgresTest {
             int[] next = {0};
             java.util.function.IntSupplier alternate = () -> ports[next[0]++ % 2];
 
-            call(alternate.getAsInt(), referent, ApiDriver.PASSWORD, "POST", "/api/certifications", null);
+            long certification = call(alternate.getAsInt(), referent, ApiDriver.PASSWORD, "POST", "/api/certifications",
+                    null).path("id").asLong();
             complete(alternate, referent, ApiDriver.PASSWORD, "SubmitApplicationTask", ApiDriver.application(120));
             complete(alternate, "agency", "agency-demo", "RecordPaymentTask", ApiDriver.payment(1000));
             complete(alternate, "agency", "agency-demo", "AssignProfessionalsTask",
@@ -94,12 +95,39 @@ class TwoNodesPostgresTest {
             complete(alternate, "consultant", "consultant-demo", "RecordKickoffWorkshopTask",
                     ApiDriver.kickoff(LocalDate.now()));
             complete(alternate, manager, ApiDriver.PASSWORD, "FormWorkingGroupTask", ApiDriver.workingGroup());
-
+            complete(alternate, referent, ApiDriver.PASSWORD, "OpenQuestionnaireCampaignTask", Map.of(
+                    "opensOn", ApiDriver.today(), "closesOn", LocalDate.now().plusDays(14).toString(),
+                    "employeesInvited", 50, "invitationMode", "link"));
             assertThat(notOk).as("answers other than 2xx").isEmpty();
+
+            // The questionnaire's shared link: one browser answers on A, and B refuses its second answer.
+            String link = call(alternate.getAsInt(), referent, ApiDriver.PASSWORD, "GET",
+                    "/api/certifications/" + certification + "/questionnaire", null).path("publicUrl").asText();
+            String page = URI.create(link).getPath();
+            WebappSession employee = new WebappSession(ports[0]);
+            assertThat(answer(employee, page).statusCode()).as("the first answer, on A").isEqualTo(303);
+            HttpResponse<String> again = answer(employee.onPort(ports[1]), page);
+            assertThat(again.statusCode()).as("the same browser again, on B").isEqualTo(429);
+            assertThat(again.body()).contains("già stato compilato");
+            assertThat(answer(new WebappSession(ports[1]), page).statusCode()).as("another browser, on B").isEqualTo(303);
         }
     }
 
     private String org;
+
+    /** Loads the questionnaire's page for its form token, then posts the answers as the page's form does. */
+    private static HttpResponse<String> answer(WebappSession browser, String page) throws Exception {
+        Matcher token = CSRF.matcher(browser.open(page).body());
+        assertThat(token.find()).as("the questionnaire's form on %s", page).isTrue();
+        StringBuilder form = new StringBuilder("_lang=it&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        ApiDriver.questionnaireAnswer().forEach((name, values) -> {
+            for (String value : values) {
+                form.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return browser.post(page, form.toString(), false);
+    }
 
     /** Counts the timers' service tasks that committed, on any node. */
     public static final class TimerProbe {
