@@ -68,15 +68,16 @@ public class EngineMemberships {
         if (held.isEmpty()) {
             return List.of();
         }
-        Map<String, Member> people = new HashMap<>();
-        jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_, NULL FROM %s WHERE ID_ IN (:users)".formatted(users))
+        Map<String, String[]> people = new HashMap<>();
+        jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_ FROM %s WHERE ID_ IN (:users)".formatted(users))
                 .param("users", held.stream().map(h -> h[0]).distinct().toList())
-                .query(EngineMemberships::member).list()
-                .forEach(person -> people.put(person.userId(), person));
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list()
+                .forEach(person -> people.put(person[0], person));
         return held.stream().filter(h -> people.containsKey(h[0]))
                 .map(h -> {
-                    Member person = people.get(h[0]);
-                    return new Member(person.userId(), person.firstName(), person.lastName(), person.email(), h[1]);
+                    String[] person = people.get(h[0]);
+                    return new Member(person[0], person[1], person[2], person[3], h[1]);
                 })
                 .sorted(Comparator.comparing(Member::userId).thenComparing(Member::group))
                 .toList();
