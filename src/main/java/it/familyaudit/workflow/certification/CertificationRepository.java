@@ -238,10 +238,15 @@ class CertificationRepository {
 
     /** Opens the next cycle of the organisation; the caller has checked that none is active. */
     long open(long organizationId, String processInstanceId, String startedBy, CycleKind kind) {
+        // The new cycle is the organisation's latest, and the one before it no longer is (the agency's table
+        // shows the latest): both in this transaction. On PostgreSQL a unique index refuses a second latest.
+        db.sql("UPDATE fa_certification SET latest = FALSE WHERE organization_id = :org AND latest = TRUE")
+                .param("org", organizationId).update();
         db.sql("""
                 INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status,
-                                              started_by, started_at, overdue, kind, phase_since)
-                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE, :kind, :now
+                                              started_by, started_at, overdue, kind, phase_since, latest)
+                SELECT :org, COALESCE(MAX(cycle_no), 0) + 1, :pi, 'APPLICATION', 'ACTIVE', :by, :now, FALSE, :kind, :now,
+                       TRUE
                 FROM fa_certification WHERE organization_id = :org
                 """)
                 .param("org", organizationId)
