@@ -59,6 +59,7 @@ public class CertificationLifecycle {
         checkAllowed(kind, organization);
         long id = certifications.open(organization.id(), execution.getProcessInstanceId(), EngineAccess.currentActor(),
                 kind);
+        organizations.cycleOpened(organization.id());
         execution.setVariable(CERTIFICATION_ID, id);
         execution.setVariable(ORGANIZATION_CODE, code);
         execution.setVariable(CYCLE_KIND, kind.name());

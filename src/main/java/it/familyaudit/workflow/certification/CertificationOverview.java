@@ -15,13 +15,18 @@ public final class CertificationOverview {
     private CertificationOverview() {
     }
 
-    /** The orders the table offers; each names its own SQL, so nothing of the request reaches the statement. */
+    /**
+     * The orders the table offers; each names its own SQL, so nothing of the request reaches the statement. Ties
+     * go by name, then by organisation, ascending; organisations without a cycle come after every cycle, by name,
+     * in each sort but {@link #NAME}.
+     */
     public enum Sort {
         NAME("o.name"),
-        /** In the order of the cycle, not of the phases' names. */
-        PHASE(inCycleOrder()),
+        /** In the order of the cycle ({@link Phase}'s), not of the phases' names. */
+        PHASE(null),
         /** Longest in phase first when ascending: the earliest {@code phase_since}. */
         DAYS_IN_PHASE("c.phase_since"),
+        /** Cycles without a deadline yet (before the kickoff) come after those with one. */
         DEADLINE("c.evaluation_deadline");
 
         private final String column;
@@ -30,16 +35,9 @@ public final class CertificationOverview {
             this.column = column;
         }
 
-        private static String inCycleOrder() {
-            StringBuilder order = new StringBuilder("CASE c.phase");
-            for (Phase p : Phase.values()) {
-                order.append(" WHEN '").append(p.name()).append("' THEN ").append(p.ordinal());
-            }
-            return order.append(" END").toString();
-        }
-
-        String orderBy(boolean descending) {
-            return column + (descending ? " DESC" : " ASC") + " NULLS LAST";
+        /** The column sorted by; {@code null} for {@link #PHASE}, sorted a phase at a time. */
+        String column() {
+            return column;
         }
     }
 

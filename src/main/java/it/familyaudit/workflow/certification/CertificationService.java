@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Starting a certification, seeing where it stands, and withdrawing from it. */
@@ -132,8 +133,12 @@ public class CertificationService {
         return certifications.refsOfProcesses(processInstanceIds);
     }
 
-    /** Every organisation's latest cycle, a page at a time: for those who see every organisation. */
-    @Transactional(readOnly = true)
+    /**
+     * Every organisation's latest cycle, a page at a time: for those who see every organisation. The page and
+     * its counts come from several statements, which see one snapshot so that a cycle changing phase meanwhile
+     * is neither shown twice nor missed.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CertificationOverview.Page overview(CurrentUser user, CertificationOverview.Query query) {
         if (!user.seesAllOrganisations()) {
             throw new RoleSeesNoCertifications();

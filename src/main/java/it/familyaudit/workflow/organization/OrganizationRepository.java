@@ -29,6 +29,14 @@ public class OrganizationRepository {
                 .optional();
     }
 
+    /**
+     * The organisation opened a cycle, its first or not: from now on the agency's table lists it with its
+     * cycles rather than among the organisations without one.
+     */
+    public void cycleOpened(long id) {
+        db.sql("UPDATE fa_organization SET has_cycle = TRUE WHERE id = :id AND has_cycle = FALSE").param("id", id).update();
+    }
+
     public Organization create(String code, String name, String kind) {
         db.sql("""
                 INSERT INTO fa_organization (code, name, kind, created_at)

@@ -37,7 +37,7 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 abstract class UpgradeFromPreviousReleaseScenario {
 
-    /** The last migration of the previous release (commit 1d3d70f); V10 to V14 came after it. */
+    /** The last migration of the previous release (commit 1d3d70f); V10 to V15 came after it. */
     static final String PREVIOUS_RELEASE = "9";
 
     /** An empty database. */
@@ -63,7 +63,7 @@ abstract class UpgradeFromPreviousReleaseScenario {
 
         MigrateResult upgrade = flyway("latest").migrate();
 
-        assertThat(upgrade.migrations).extracting(m -> m.version).containsExactly("10", "11", "12", "13", "14");
+        assertThat(upgrade.migrations).extracting(m -> m.version).containsExactly("10", "11", "12", "13", "14", "15", "15.1");
         assertThat(flyway("latest").validateWithResult().validationSuccessful).isTrue();
         Map<String, List<Map<String, String>>> after = everyRow();
         before.forEach((table, rows) -> {
@@ -97,6 +97,14 @@ abstract class UpgradeFromPreviousReleaseScenario {
                 .param("c", written.campaign()).param("h", "ab".repeat(32)).update();
         assertThatThrownBy(() -> db.sql("INSERT INTO fa_questionnaire_ballot (campaign_id, ballot_hash) VALUES (-1, 'x')")
                 .update()).isInstanceOf(DataIntegrityViolationException.class);
+
+        // V15: each organisation's highest cycle is its latest, and only that one; those that opened a cycle say so.
+        assertThat(db.sql("""
+                SELECT o.code, c.cycle_no FROM fa_certification c JOIN fa_organization o ON o.id = c.organization_id
+                WHERE c.latest = TRUE ORDER BY o.code""").query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).list())
+                .containsExactly("capannori 1", "lucca 1", "massa 2");
+        assertThat(db.sql("SELECT code FROM fa_organization WHERE has_cycle = FALSE").query(String.class).list())
+                .containsExactly("viareggio");
 
         // The new rules hold on the old rows, and the old ones still do.
         assertThatThrownBy(() -> db.sql("UPDATE fa_plan_field SET budget_amount = -1 WHERE plan_version_id = :v")
@@ -294,6 +302,23 @@ abstract class UpgradeFromPreviousReleaseScenario {
                 INSERT INTO fa_questionnaire_code (campaign_id, code_hash, used)
                 VALUES (:c, :a, TRUE), (:c, :b, FALSE)""").param("c", open).param("a", "a".repeat(64))
                 .param("b", "b".repeat(64)).update();
+
+        // Massa, in its second cycle after withdrawing from the first; Viareggio, registered, without a cycle.
+        long massa = insert(db, """
+                INSERT INTO fa_organization (code, name, kind, created_at)
+                VALUES ('massa', 'Comune di Massa', 'MUNICIPALITY', :at)""", Map.of("at", at));
+        insert(db, """
+                INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status, started_at,
+                    ended_at, phase_since)
+                VALUES (:org, 1, 'process-3', 'WITHDRAWN', 'WITHDRAWN', :at, :ended, :ended)""",
+                Map.of("org", massa, "at", at, "ended", yearOne));
+        insert(db, """
+                INSERT INTO fa_certification (organization_id, cycle_no, process_instance_id, phase, status, started_at,
+                    phase_since)
+                VALUES (:org, 2, 'process-4', 'APPLICATION', 'ACTIVE', :at, :at)""", Map.of("org", massa, "at", yearOne));
+        insert(db, """
+                INSERT INTO fa_organization (code, name, kind, created_at)
+                VALUES ('viareggio', 'Comune di Viareggio', 'MUNICIPALITY', :at)""", Map.of("at", yearOne));
         return new Written(capannori, plan, open);
     }
 
