@@ -33,6 +33,7 @@ public class CertificationService {
     public static final Set<String> WITHDRAWERS = Set.of(Roles.REFERENT, Roles.MANAGEMENT);
 
     private final CertificationRepository certifications;
+    private final CertificationOverviews overviews;
     private final OrganizationRepository organizations;
     private final Timeline timeline;
     private final RuntimeService runtime;
@@ -41,10 +42,11 @@ public class CertificationService {
     private final CurrentUsers users;
     private final JdbcClient db;
 
-    CertificationService(CertificationRepository certifications, OrganizationRepository organizations, Timeline timeline,
-                         RuntimeService runtime, CheckedEngineCalls engine, OpenTasks openTasks, CurrentUsers users,
-                         JdbcClient db) {
+    CertificationService(CertificationRepository certifications, CertificationOverviews overviews,
+                         OrganizationRepository organizations, Timeline timeline, RuntimeService runtime,
+                         CheckedEngineCalls engine, OpenTasks openTasks, CurrentUsers users, JdbcClient db) {
         this.certifications = certifications;
+        this.overviews = overviews;
         this.organizations = organizations;
         this.timeline = timeline;
         this.runtime = runtime;
@@ -143,7 +145,7 @@ public class CertificationService {
         if (!user.seesAllOrganisations()) {
             throw new RoleSeesNoCertifications();
         }
-        return certifications.overview(query);
+        return overviews.page(query);
     }
 
     /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */
