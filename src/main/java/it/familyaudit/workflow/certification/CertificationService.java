@@ -33,7 +33,6 @@ public class CertificationService {
     public static final Set<String> WITHDRAWERS = Set.of(Roles.REFERENT, Roles.MANAGEMENT);
 
     private final CertificationRepository certifications;
-    private final CertificationOverviews overviews;
     private final OrganizationRepository organizations;
     private final Timeline timeline;
     private final RuntimeService runtime;
@@ -42,11 +41,10 @@ public class CertificationService {
     private final CurrentUsers users;
     private final JdbcClient db;
 
-    CertificationService(CertificationRepository certifications, CertificationOverviews overviews,
-                         OrganizationRepository organizations, Timeline timeline, RuntimeService runtime,
-                         CheckedEngineCalls engine, OpenTasks openTasks, CurrentUsers users, JdbcClient db) {
+    CertificationService(CertificationRepository certifications, OrganizationRepository organizations, Timeline timeline,
+                         RuntimeService runtime, CheckedEngineCalls engine, OpenTasks openTasks, CurrentUsers users,
+                         JdbcClient db) {
         this.certifications = certifications;
-        this.overviews = overviews;
         this.organizations = organizations;
         this.timeline = timeline;
         this.runtime = runtime;
@@ -145,7 +143,7 @@ public class CertificationService {
         if (!user.seesAllOrganisations()) {
             throw new RoleSeesNoCertifications();
         }
-        return overviews.page(query);
+        return certifications.overview(query);
     }
 
     /** The organisation withdraws: the cycle ends as withdrawn; fees are never refunded. */

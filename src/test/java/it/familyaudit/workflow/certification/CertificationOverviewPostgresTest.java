@@ -104,8 +104,8 @@ class CertificationOverviewPostgresTest {
                     for (Filter filter : Filter.values()) {
                         CertificationOverview.Query query = filter.query(sort, descending, page);
                         Recorded recorded = new Recorded();
-                        CertificationOverview.Page shown = new CertificationOverviews(JdbcClient.create(recorded.of(database)))
-                                .page(query);
+                        CertificationOverview.Page shown = new CertificationRepository(JdbcClient.create(recorded.of(database)))
+                                .overview(query);
                         assertThat(shown.rows()).as("%s", query).isNotEmpty();
                         for (Recorded.Executed executed : recorded.executed) {
                             statements++;

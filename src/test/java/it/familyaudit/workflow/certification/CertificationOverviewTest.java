@@ -25,7 +25,6 @@ class CertificationOverviewTest {
 
     private JdbcClient db;
     private CertificationRepository certifications;
-    private CertificationOverviews overviews;
 
     @BeforeEach
     void organisations() {
@@ -35,7 +34,6 @@ class CertificationOverviewTest {
                 .table("fa_schema_history").load().migrate();
         db = JdbcClient.create(database);
         certifications = new CertificationRepository(db);
-        overviews = new CertificationOverviews(db);
         Phase[] phases = {Phase.CERTIFIED, Phase.CERTIFIED, Phase.CERTIFIED, Phase.APPLICATION, Phase.PLAN_DRAFTING,
             Phase.MONITORING, Phase.PAYMENT, Phase.CERTIFIED};
         for (int i = 1; i <= 40; i++) {
@@ -80,7 +78,7 @@ class CertificationOverviewTest {
                                 for (int page = 0; page < 7; page++) {
                                     var query = new CertificationOverview.Query(phase, overdue, search, sort, descending,
                                             page, size);
-                                    CertificationOverview.Page shown = overviews.page(query);
+                                    CertificationOverview.Page shown = certifications.overview(query);
                                     Expected expected = expected(query);
                                     assertThat(shown.rows()).as("%s", query).map(this::line).isEqualTo(expected.rows());
                                     assertThat(shown.total()).as("%s", query).isEqualTo(expected.total());
@@ -97,7 +95,7 @@ class CertificationOverviewTest {
 
     @Test
     void anOrganisationShowsOnceWithItsLatestCycleAndThoseWithoutOneLast() {
-        var page = overviews.page(new CertificationOverview.Query(null, false, null,
+        var page = certifications.overview(new CertificationOverview.Query(null, false, null,
                 CertificationOverview.Sort.DAYS_IN_PHASE, false, 0, 100));
 
         assertThat(page.total()).isEqualTo(40);
