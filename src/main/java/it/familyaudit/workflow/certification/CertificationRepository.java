@@ -55,14 +55,14 @@ class CertificationRepository {
             SELECT c.id, o.code, o.name, c.cycle_no, c.kind, c.phase, c.status, c.phase_since, c.evaluation_deadline,
                    c.overdue, c.fee_amount, c.payment_date, c.monitoring_start, o.id AS organization_id""";
 
+    /** Up to how many cycles a run by name reads the cycles, sorts them and looks up their organisations. */
+    private static final long FEW_CYCLES = 2_000;
+
     /**
      * The offset in a subquery, out of the planner's sight: told it, PostgreSQL reads the tables whole to skip
      * half of them for a page in the middle, as it estimates that cheaper than walking an index so far. Either way
      * such a page costs its offset; the index does not read what comes after the page, nor sort anything.
      */
-    /** Up to how many cycles a run by name reads the cycles, sorts them and looks up their organisations. */
-    private static final long FEW_CYCLES = 2_000;
-
     private static final String PAGE = " OFFSET (SELECT CAST(:offset AS BIGINT)) ROWS FETCH NEXT :size ROWS ONLY";
 
     private static final RowMapper<Certification> ROW = CertificationRepository::map;
