@@ -1,11 +1,8 @@
 package it.familyaudit.workflow.engine;
 
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,33 +51,22 @@ public class EngineMemberships {
     }
 
     /**
-     * Every holder of these groups (for groups small by nature: the agency's, the consultants'). The group's
-     * memberships by their index, then those users by their key: joined in one statement, PostgreSQL read the
-     * whole user table for a group of a few dozen once it held a few thousand users (every organisation's).
+     * Every holder of these groups (for groups small by nature: the agency's, the consultants'): the group's
+     * memberships by their index (a membership always has its user: a foreign key), each holder's name and address
+     * looked up by the user's key. Joined instead, PostgreSQL reads the whole user table (every organisation's
+     * people) for a group of a few hundred.
      */
     public List<Member> membersOf(Collection<String> groups) {
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        List<String[]> held = jdbc.sql("SELECT USER_ID_, GROUP_ID_ FROM %s WHERE GROUP_ID_ IN (:groups)"
-                        .formatted(groupMembers))
-                .param("groups", groups).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-        if (held.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String[]> people = new HashMap<>();
-        jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_ FROM %s WHERE ID_ IN (:users)".formatted(users))
-                .param("users", held.stream().map(h -> h[0]).distinct().toList())
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                .list()
-                .forEach(person -> people.put(person[0], person));
-        return held.stream().filter(h -> people.containsKey(h[0]))
-                .map(h -> {
-                    String[] person = people.get(h[0]);
-                    return new Member(person[0], person[1], person[2], person[3], h[1]);
-                })
-                .sorted(Comparator.comparing(Member::userId).thenComparing(Member::group))
-                .toList();
+        return groups.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT m.USER_ID_,
+                               (SELECT u.FIRST_ FROM %2$s u WHERE u.ID_ = m.USER_ID_),
+                               (SELECT u.LAST_ FROM %2$s u WHERE u.ID_ = m.USER_ID_),
+                               (SELECT u.EMAIL_ FROM %2$s u WHERE u.ID_ = m.USER_ID_),
+                               m.GROUP_ID_
+                        FROM %1$s m
+                        WHERE m.GROUP_ID_ IN (:groups)
+                        ORDER BY m.USER_ID_, m.GROUP_ID_""".formatted(groupMembers, users))
+                .param("groups", groups).query(EngineMemberships::member).list();
     }
 
     /** These users, if they hold {@code group}. */

@@ -5,6 +5,7 @@ import static it.familyaudit.workflow.benchmark.Bench.ADMIN_PASSWORD;
 import static it.familyaudit.workflow.benchmark.Bench.complete;
 import static it.familyaudit.workflow.benchmark.Bench.freshPostgresDatabase;
 import static it.familyaudit.workflow.benchmark.Bench.mean;
+import static it.familyaudit.workflow.benchmark.Bench.parallel;
 import static it.familyaudit.workflow.benchmark.Bench.pct;
 import static it.familyaudit.workflow.benchmark.Bench.user;
 
@@ -101,7 +102,7 @@ class CertificationBenchmark {
     /** 2,000 organisations, each with a certification at its first task, and standalone tasks up to 20,000. */
     private void seed(Http http, String database) throws Exception {
         long t0 = System.nanoTime();
-        parallel(ORGANISATIONS, i -> {
+        parallel(8, ORGANISATIONS, i -> {
             String org = "bench" + i;
             http.post("agency", "agency-demo", "/api/organizations",
                     Map.of("code", org, "name", "Comune di prova " + i, "kind", "MUNICIPALITY"));
@@ -113,7 +114,7 @@ class CertificationBenchmark {
         String[] groups = {"referent", "referent", "referent", "management", "management", "working-group",
                 "working-group", "agency", "council"};
         int extra = OPEN_TASKS - ORGANISATIONS;
-        parallel(extra, i -> {
+        parallel(8, extra, i -> {
             String id = "bench-task-" + i;
             http.post(ADMIN, ADMIN_PASSWORD, "/engine-rest/task/create", Map.of("id", id,
                     "name", "Attività di prova " + i, "tenantId", "bench" + (i % ORGANISATIONS),
@@ -188,7 +189,7 @@ class CertificationBenchmark {
                 + " (%+d MB)", heapBefore / 1_048_576, heapAfter / 1_048_576, (heapAfter - heapBefore) / 1_048_576));
     }
 
-    private String portalFigure(String what, Work page) throws Exception {
+    private String portalFigure(String what, Bench.Work page) throws Exception {
         for (int i = 0; i < 50; i++) {
             page.run(i);
         }
@@ -330,30 +331,4 @@ class CertificationBenchmark {
     private static String evaluator(int client) {
         return "evaluator-" + client;
     }
-
-    interface Work {
-        void run(int i) throws Exception;
-    }
-
-    private static void parallel(int count, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger next = new AtomicInteger();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        work.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
 }

@@ -13,11 +13,6 @@ final class Cycles {
     private Cycles() {
     }
 
-    /** One piece of a benchmark's work, the {@code i}th. */
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
     /** A new organisation {@code org} with its referent ({@code ref-org}), management and working-group users. */
     static String organisation(Http http, String org) throws Exception {
         http.post("agency", "agency-demo", "/api/organizations", Map.of("code", org, "name", "Comune " + org,
