@@ -23,8 +23,13 @@ final class Cycles {
         return org;
     }
 
-    /** One certification of {@code org} from application to issued certificate; returns its id. */
+    /** One certification of {@code org} from application to issued certificate, its kick-off today; returns its id. */
     static long certify(Http http, String org, String consultant, String evaluator) throws Exception {
+        return certify(http, org, consultant, evaluator, LocalDate.now());
+    }
+
+    /** One certification of {@code org} from application to issued certificate, its kick-off on {@code kickoff}. */
+    static long certify(Http http, String org, String consultant, String evaluator, LocalDate kickoff) throws Exception {
         String ref = "ref-" + org;
         String mgm = "mgm-" + org;
         String wg = "wg-" + org;
@@ -33,7 +38,7 @@ final class Cycles {
         complete(http, id, ref, pw, "SubmitApplicationTask", ApiDriver.application(120));
         complete(http, id, "agency", "agency-demo", "RecordPaymentTask", ApiDriver.payment(1000));
         complete(http, id, "agency", "agency-demo", "AssignProfessionalsTask", ApiDriver.professionals(consultant, evaluator));
-        complete(http, id, consultant, pw, "RecordKickoffWorkshopTask", ApiDriver.kickoff(LocalDate.now()));
+        complete(http, id, consultant, pw, "RecordKickoffWorkshopTask", ApiDriver.kickoff(kickoff));
         complete(http, id, mgm, pw, "FormWorkingGroupTask", ApiDriver.workingGroup());
         complete(http, id, ref, pw, "OpenQuestionnaireCampaignTask", ApiDriver.questionnaireCampaign());
         http.post(ref, pw, "/api/certifications/" + id + "/questionnaire/closure", null);
