@@ -53,15 +53,10 @@ final class QueryPlans {
     /** Counting starts now; fails where the server does not load {@code pg_stat_statements}. */
     static QueryPlans start(String database) throws SQLException {
         try (Connection c = Bench.connect(database); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
-                rs.next();
-                if (!rs.getString(1).contains("pg_stat_statements")) {
-                    throw new IllegalStateException("This benchmark reads pg_stat_statements: ALTER SYSTEM SET"
-                            + " shared_preload_libraries = 'pg_stat_statements' and restart PostgreSQL");
-                }
+            if (!resetStatementCounts(s)) {
+                throw new IllegalStateException("This benchmark reads pg_stat_statements: ALTER SYSTEM SET"
+                        + " shared_preload_libraries = 'pg_stat_statements' and restart PostgreSQL");
             }
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            s.execute("SELECT pg_stat_statements_reset()");
             s.execute("SELECT pg_stat_reset()");
         }
         return new QueryPlans(database);

@@ -26,15 +26,7 @@ final class Statements {
 
     static Statements startCounting(String database) throws SQLException {
         try (Connection c = Bench.connect(database); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
-                rs.next();
-                if (!rs.getString(1).contains("pg_stat_statements")) {
-                    return new Statements(database, false);
-                }
-            }
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            s.execute("SELECT pg_stat_statements_reset()");
-            return new Statements(database, true);
+            return new Statements(database, QueryPlans.resetStatementCounts(s));
         }
     }
 
