@@ -50,6 +50,22 @@ final class QueryPlans {
         this.database = database;
     }
 
+    /**
+     * Starts {@code pg_stat_statements}' counts again, where the server loads it ({@code shared_preload_libraries});
+     * false where it does not, and nothing is counted.
+     */
+    static boolean resetStatementCounts(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
+            rs.next();
+            if (!rs.getString(1).contains("pg_stat_statements")) {
+                return false;
+            }
+        }
+        s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        s.execute("SELECT pg_stat_statements_reset()");
+        return true;
+    }
+
     /** Counting starts now; fails where the server does not load {@code pg_stat_statements}. */
     static QueryPlans start(String database) throws SQLException {
         try (Connection c = Bench.connect(database); Statement s = c.createStatement()) {
